@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors.js';
+import { createLogger } from '../logger.js';
+import { httpEvent, lambdaContext } from '../testing/index.js';
+import { httpHandler } from './http-handler.js';
+
+const logger = createLogger('shared-test');
+
+const echo = httpHandler(
+  {
+    logger,
+    maxBodyBytes: 1024,
+    request: {
+      body: z.strictObject({ name: z.string().min(1), price: z.number().int().nonnegative() }),
+      path: z.object({ id: z.uuid() }),
+      query: z.object({ limit: z.coerce.number().int().max(10).default(5) }),
+    },
+  },
+  async ({ body, path, query, correlationId }) => ({
+    status: 200,
+    body: { body, path, query, correlationId },
+  }),
+);
+
+const id = '0b0d7a8e-5a4b-4c43-9a58-6b8f7c2d1e00';
+const invoke = (event: ReturnType<typeof httpEvent>) => echo(event, lambdaContext());
+const problemOf = (response: { body?: string }) => JSON.parse(response.body ?? '{}');
+
+describe('httpHandler', () => {
+  it('passes parsed, defaulted input to the handler and answers JSON', async () => {
+    const response = await invoke(
+      httpEvent({ method: 'POST', body: { name: 'Mug', price: 1299 }, pathParameters: { id } }),
+    );
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['content-type']).toBe('application/json');
+    expect(JSON.parse(response.body ?? '')).toEqual({
+      body: { name: 'Mug', price: 1299 },
+      path: { id },
+      query: { limit: 5 },
+      correlationId: 'test-request-id',
+    });
+  });
+
+  it('echoes a client correlation id and replaces an unsafe one', async () => {
+    const given = await invoke(
+      httpEvent({
+        body: { name: 'a', price: 1 },
+        pathParameters: { id },
+        headers: { 'X-Correlation-Id': 'abc-123' },
+      }),
+    );
+    const unsafe = await invoke(
+      httpEvent({
+        body: { name: 'a', price: 1 },
+        pathParameters: { id },
+        headers: { 'x-correlation-id': '<script>' },
+      }),
+    );
+
+    expect(given.headers?.['x-correlation-id']).toBe('abc-123');
+    expect(unsafe.headers?.['x-correlation-id']).toBe('test-request-id');
+  });
+
+  it.each([
+    ['malformed JSON', httpEvent({ body: '{"name":', pathParameters: { id } }), 400, 'bad-request'],
+    ['no body', httpEvent({ pathParameters: { id } }), 400, 'bad-request'],
+    [
+      'a form body',
+      httpEvent({
+        body: 'name=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        pathParameters: { id },
+      }),
+      415,
+      'unsupported-media-type',
+    ],
+    [
+      'a body over the limit',
+      httpEvent({ body: { name: 'x'.repeat(2000), price: 1 }, pathParameters: { id } }),
+      413,
+      'payload-too-large',
+    ],
+    [
+      'a bad path id',
+      httpEvent({ body: { name: 'a', price: 1 }, pathParameters: { id: 'nope' } }),
+      400,
+      'validation-error',
+    ],
+    [
+      'a bad query',
+      httpEvent({ body: { name: 'a', price: 1 }, pathParameters: { id }, query: { limit: 'many' } }),
+      400,
+      'validation-error',
+    ],
+    [
+      'a wrong type in the body',
+      httpEvent({ body: { name: 'a', price: 1.5 }, pathParameters: { id } }),
+      422,
+      'validation-error',
+    ],
+  ])('answers %s with problem+json', async (_, event, status, type) => {
+    const response = await invoke(event);
+
+    expect(response.statusCode).toBe(status);
+    expect(response.headers?.['content-type']).toBe('application/problem+json');
+    expect(problemOf(response)).toMatchObject({ status, type: `https://problems.eshop.example/${type}` });
+  });
+
+  it('names every failing field with a JSON pointer, including unknown ones', async () => {
+    const response = await invoke(
+      httpEvent({ body: { name: '', price: -1, colour: 'red' }, pathParameters: { id } }),
+    );
+
+    expect(response.statusCode).toBe(422);
+    const pointers = problemOf(response).errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['#/name', '#/price', '#/colour']));
+  });
+
+  it.each([
+    [new NotFoundError('Product x not found'), 404, 'Product x not found'],
+    [new ConflictError('Basket is empty'), 409, 'Basket is empty'],
+    [new ServiceUnavailableError('Bus down', 3), 503, 'Bus down'],
+  ])('maps %s to its status', async (error, status, detail) => {
+    const failing = httpHandler({ logger }, async () => {
+      throw error;
+    });
+
+    const response = await failing(httpEvent(), lambdaContext());
+
+    expect(response.statusCode).toBe(status);
+    expect(problemOf(response).detail).toBe(detail);
+    if (status === 503) expect(response.headers?.['retry-after']).toBe('3');
+  });
+
+  it('hides the message and stack of unexpected errors', async () => {
+    const failing = httpHandler({ logger }, async () => {
+      throw new Error('connection string postgres://secret@db');
+    });
+
+    const response = await failing(httpEvent(), lambdaContext());
+
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('secret');
+    expect(response.body).not.toContain('at ');
+    expect(problemOf(response).title).toBe('Internal server error');
+  });
+
+  it('maps an unreachable AWS endpoint to 503 with Retry-After', async () => {
+    const failing = httpHandler({ logger }, async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
+    });
+
+    const response = await failing(httpEvent(), lambdaContext());
+
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe('1');
+  });
+
+  it('adds CORS and security headers to successes and errors alike', async () => {
+    const good = await invoke(
+      httpEvent({
+        body: { name: 'a', price: 1 },
+        pathParameters: { id },
+        headers: { origin: 'https://shop.example' },
+      }),
+    );
+    const bad = await invoke(
+      httpEvent({ pathParameters: { id }, headers: { origin: 'https://shop.example' } }),
+    );
+
+    for (const response of [good, bad]) {
+      expect(response.headers?.['access-control-allow-origin']).toBe('*');
+      expect(response.headers?.['x-content-type-options']).toBe('nosniff');
+    }
+  });
+});

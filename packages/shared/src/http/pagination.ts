@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { type FieldError, ValidationError } from '../errors.js';
+
+/** A page of a list plus the opaque cursor of the next page (absent on the last page). */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** `?limit=`: 1–100, default 20. */
+export const limitParam = z.coerce.number().int().min(1).max(100).default(20);
+
+/** `?cursor=`: an opaque token from a previous page. */
+export const cursorParam = z.string().min(1).max(2048).optional();
+
+const invalidCursor = (): ValidationError => {
+  const error: FieldError = { in: 'query', pointer: '#/cursor', detail: 'Invalid or expired cursor' };
+  return new ValidationError('The cursor is not one this API issued', [error]);
+};
+
+/**
+ * Encodes a DynamoDB `LastEvaluatedKey` as an opaque, URL-safe cursor.
+ *
+ * @example
+ * const nextCursor = encodeCursor(result.LastEvaluatedKey);
+ */
+export const encodeCursor = (key: Record<string, unknown> | undefined): string | undefined =>
+  key === undefined ? undefined : Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+
+/**
+ * Decodes a cursor back into a start key, checking its shape against the table's key schema so a
+ * forged or corrupted cursor is a 400, not a DynamoDB error.
+ *
+ * @example
+ * const startKey = decodeCursor(query.cursor, z.strictObject({ id: z.string() }));
+ */
+export const decodeCursor = <T>(cursor: string | undefined, keySchema: z.ZodType<T>): T | undefined => {
+  if (cursor === undefined) return undefined;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  const parsed = keySchema.safeParse(decoded);
+  if (!parsed.success) throw invalidCursor();
+  return parsed.data;
+};

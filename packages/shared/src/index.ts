@@ -1,0 +1,27 @@
+// The one public entry of @eshop/shared.
+export { createDocumentClient, isConditionalCheckFailed } from './aws/dynamodb.js';
+export { isTransientAwsError } from './aws/transient-errors.js';
+export { optionalEnv, requireEnv } from './env.js';
+export {
+  BadRequestError,
+  ConflictError,
+  DomainError,
+  type FieldError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ServiceUnavailableError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from './errors.js';
+export {
+  type HttpHandler,
+  type HttpHandlerOptions,
+  type HttpRequest,
+  type HttpResult,
+  httpHandler,
+} from './http/http-handler.js';
+export { CORRELATION_ID_HEADER } from './http/middleware/correlation-id.js';
+export { cursorParam, decodeCursor, encodeCursor, limitParam, type Page } from './http/pagination.js';
+export { PROBLEM_TYPE_BASE, type ProblemDetails, toProblem } from './http/problem.js';
+export { accepted, created, noContent, ok } from './http/responses.js';
+export { createLogger, type Logger } from './logger.js';

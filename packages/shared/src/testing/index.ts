@@ -1,0 +1,68 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+
+export interface HttpEventInput {
+  method?: string;
+  /** Raw path, e.g. `/product/42`. */
+  path?: string;
+  /** A string is sent as is; anything else is JSON-encoded. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  pathParameters?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+/**
+ * Builds an API Gateway HTTP API (payload v2) event for unit tests of handlers.
+ *
+ * @example
+ * const event = httpEvent({ method: 'POST', path: '/product', body: { name: 'Mug' } });
+ */
+export const httpEvent = ({
+  method = 'GET',
+  path = '/',
+  body,
+  headers = {},
+  pathParameters,
+  query,
+}: HttpEventInput = {}): APIGatewayProxyEventV2 => ({
+  version: '2.0',
+  routeKey: `${method} ${path}`,
+  rawPath: path,
+  rawQueryString: new URLSearchParams(query).toString(),
+  headers: {
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
+  },
+  ...(pathParameters === undefined ? {} : { pathParameters }),
+  ...(query === undefined ? {} : { queryStringParameters: query }),
+  ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  isBase64Encoded: false,
+  requestContext: {
+    accountId: '000000000000',
+    apiId: 'local',
+    domainName: 'localhost',
+    domainPrefix: 'localhost',
+    http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+    requestId: 'test-request-id',
+    routeKey: `${method} ${path}`,
+    stage: '$default',
+    time: new Date(0).toISOString(),
+    timeEpoch: 0,
+  },
+});
+
+/** A Lambda context good enough for middleware that reads it (logger). */
+export const lambdaContext = (functionName = 'test-function'): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName,
+  functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+  memoryLimitInMB: '128',
+  awsRequestId: 'test-aws-request-id',
+  logGroupName: `/aws/lambda/${functionName}`,
+  logStreamName: 'test',
+  getRemainingTimeInMillis: () => 10_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
