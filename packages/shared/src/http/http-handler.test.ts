@@ -39,7 +39,7 @@ describe('httpHandler', () => {
       body: { name: 'Mug', price: 1299 },
       path: { id },
       query: { limit: 5 },
-      correlationId: 'test-request-id',
+      correlationId: 'test-aws-request-id',
     });
   });
 
@@ -60,7 +60,7 @@ describe('httpHandler', () => {
     );
 
     expect(given.headers?.['x-correlation-id']).toBe('abc-123');
-    expect(unsafe.headers?.['x-correlation-id']).toBe('test-request-id');
+    expect(unsafe.headers?.['x-correlation-id']).toBe('test-aws-request-id');
   });
 
   it.each([

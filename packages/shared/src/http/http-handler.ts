@@ -103,7 +103,7 @@ export const httpHandler = <
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlationId(logger))
     .use(httpSecurityHeaders())
-    .use(httpCors({ origins: corsOrigins, exposeHeaders: `location,etag,${CORRELATION_ID_HEADER}` }))
+    .use(httpCors({ origins: corsOrigins }))
     .use(problemErrorHandler(logger));
   const withBody = schemas.body === undefined ? base : base.use(jsonBody({ maxBytes: maxBodyBytes }));
   const validated = withBody.use(

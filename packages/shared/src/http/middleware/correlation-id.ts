@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareObj, Request } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Logger } from '../../logger.js';
 
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
@@ -8,12 +8,16 @@ export const CORRELATION_ID_HEADER = 'x-correlation-id';
 // Anything else (too long, odd characters) is replaced rather than logged as given.
 const SAFE_CORRELATION_ID = /^[\w.:-]{1,128}$/;
 
-/** The correlation id of the current request, from the client's header or the gateway's request id. */
-export const correlationIdOf = (event: APIGatewayProxyEventV2): string => {
+/**
+ * The correlation id of the current request: the client's `x-correlation-id` when it is safe to
+ * log, otherwise the Lambda request id (unique per invocation everywhere, whereas
+ * serverless-offline gives every HTTP API request the same `requestContext.requestId`).
+ */
+export const correlationIdOf = (event: APIGatewayProxyEventV2, context?: Context): string => {
   const fromClient = event.headers?.[CORRELATION_ID_HEADER];
   if (fromClient !== undefined && SAFE_CORRELATION_ID.test(fromClient)) return fromClient;
-  const fromGateway = event.requestContext?.requestId;
-  return fromGateway !== undefined && SAFE_CORRELATION_ID.test(fromGateway) ? fromGateway : randomUUID();
+  const fromLambda = context?.awsRequestId;
+  return fromLambda !== undefined && SAFE_CORRELATION_ID.test(fromLambda) ? fromLambda : randomUUID();
 };
 
 /**
@@ -24,7 +28,7 @@ export const correlationId = (
   logger: Logger,
 ): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => {
   const correlationIdBefore = async (request: Request<APIGatewayProxyEventV2>): Promise<void> => {
-    const id = correlationIdOf(request.event);
+    const id = correlationIdOf(request.event, request.context);
     // Written back into the headers so the handler and the response read the same value.
     request.event.headers = { ...request.event.headers, [CORRELATION_ID_HEADER]: id };
     logger.setCorrelationId(id);

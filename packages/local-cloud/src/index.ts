@@ -1,0 +1,24 @@
+// The one public entry of @eshop/local-cloud: local stand-ins for AWS and the helpers that run them.
+export { createTables } from './dynamodb/create-tables.js';
+export {
+  type DynamoDbLocalOptions,
+  type RunningDynamoDbLocal,
+  startDynamoDbLocal,
+} from './dynamodb/dynamodb-local.js';
+export { seedTables } from './dynamodb/seed-tables.js';
+export { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from './local-aws.js';
+export {
+  type RunningServiceOffline,
+  type ServiceOfflineOptions,
+  startServiceOffline,
+} from './offline/serverless-offline.js';
+export { assertPortFree, freePort } from './process/free-port.js';
+export { type PackagedService, packageService } from './templates/package-service.js';
+export {
+  loadServiceConfig,
+  resourcesOfType,
+  type ServiceConfig,
+  serverlessCli,
+  serverlessCliEnvironment,
+} from './templates/service-config.js';
+export { type ServiceUnderTest, startServiceUnderTest } from './testing/service-under-test.js';

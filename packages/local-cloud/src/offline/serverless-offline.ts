@@ -1,0 +1,82 @@
+import { request } from 'node:http';
+import { startProcess, waitUntilReady } from '../process/child-process.js';
+import { serverlessCli, serverlessCliEnvironment } from '../templates/service-config.js';
+
+export interface ServiceOfflineOptions {
+  serviceDir: string;
+  stage?: string;
+  host?: string;
+  httpPort: number;
+  /** Port of serverless-offline's Lambda Invoke API (used by the local event source mapping). */
+  lambdaPort: number;
+  /** Extra environment for the functions, e.g. the local AWS endpoints. */
+  env?: Record<string, string>;
+  onLine?: (line: string) => void;
+  startupTimeoutMs?: number;
+}
+
+export interface RunningServiceOffline {
+  url: string;
+  lambdaEndpoint: string;
+  recentOutput: () => string;
+  stop: () => Promise<void>;
+}
+
+const answers = (url: string): Promise<boolean> =>
+  new Promise((resolve) => {
+    const req = request(url, { method: 'GET', timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(true);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+    req.end();
+  });
+
+/**
+ * Runs `serverless offline start` for one service (bundled by serverless-esbuild, as deployed),
+ * resolving when its HTTP port answers. AWS_* variables in `env` reach the functions, which is
+ * how they find the local emulators.
+ *
+ * @example
+ * const product = await startServiceOffline({ serviceDir: 'services/product', httpPort: 3001, lambdaPort: 3011 });
+ */
+export const startServiceOffline = async ({
+  serviceDir,
+  stage = 'local',
+  host = '127.0.0.1',
+  httpPort,
+  lambdaPort,
+  env = {},
+  onLine,
+  startupTimeoutMs = 60_000,
+}: ServiceOfflineOptions): Promise<RunningServiceOffline> => {
+  const managed = startProcess(
+    process.execPath,
+    [
+      serverlessCli(serviceDir),
+      'offline',
+      'start',
+      '--stage',
+      stage,
+      '--host',
+      host,
+      '--httpPort',
+      String(httpPort),
+      '--lambdaPort',
+      String(lambdaPort),
+    ],
+    { cwd: serviceDir, env: { ...serverlessCliEnvironment(), ...env }, onLine },
+  );
+  const url = `http://${host}:${httpPort}`;
+  await waitUntilReady(`serverless-offline (${serviceDir})`, managed, () => answers(url), startupTimeoutMs);
+  return {
+    url,
+    lambdaEndpoint: `http://${host}:${lambdaPort}`,
+    recentOutput: managed.recentOutput,
+    stop: () => managed.stop(),
+  };
+};

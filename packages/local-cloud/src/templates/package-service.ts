@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { serverlessCli, serverlessCliEnvironment } from './service-config.js';
+
+const run = promisify(execFile);
+
+/** The CloudFormation a deploy would submit, as `serverless package` writes it. */
+export interface PackagedService {
+  outputDir: string;
+  template: {
+    Resources: Record<
+      string,
+      { Type: string; Properties?: Record<string, unknown> } & Record<string, unknown>
+    >;
+    Outputs?: Record<string, unknown>;
+  };
+}
+
+/**
+ * Runs `serverless package` for a stage with fake credentials and no network (osls needs neither
+ * to package), writing the artifacts to `outputDir`, and returns the CloudFormation template.
+ *
+ * @example
+ * const { template } = await packageService('services/product', 'test', '/tmp/product-package');
+ */
+export const packageService = async (
+  serviceDir: string,
+  stage: string,
+  outputDir: string,
+): Promise<PackagedService> => {
+  try {
+    await run(
+      process.execPath,
+      [serverlessCli(serviceDir), 'package', '--stage', stage, '--package', outputDir],
+      {
+        cwd: serviceDir,
+        env: serverlessCliEnvironment(),
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`serverless package failed in ${serviceDir}:\n${stdout}\n${stderr}`);
+  }
+  const template = JSON.parse(
+    await readFile(join(outputDir, 'cloudformation-template-update-stack.json'), 'utf8'),
+  );
+  return { outputDir, template };
+};

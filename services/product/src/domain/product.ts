@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** A catalog entry. Prices are integers in minor units (cents) so totals never round. */
+export interface Product {
+  id: string;
+  name: string;
+  description: string;
+  category: string;
+  price: number;
+  imageUrl?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Ids are generated UUIDs; the looser pattern also admits hand-made seed ids like `p-mug-01`. */
+export const productIdSchema = z.string().regex(/^[\w-]{1,64}$/, 'Must be 1-64 letters, digits, - or _');
+
+const name = z.string().trim().min(1).max(200);
+const description = z.string().trim().max(4000);
+const category = z.string().trim().min(1).max(100);
+const price = z.number().int('Must be an integer number of cents').min(0).max(100_000_000);
+const imageUrl = z.string().trim().min(1).max(2048);
+
+/**
+ * Body of `POST /product`. `imageFile` is accepted as an alias of `imageUrl` because the original
+ * reference's clients send it. Unknown fields are rejected rather than silently dropped.
+ */
+export const newProductSchema = z
+  .strictObject({
+    name,
+    description: description.default(''),
+    category,
+    price,
+    imageUrl,
+    imageFile: imageUrl,
+  })
+  .partial({ imageUrl: true, imageFile: true })
+  .transform(({ imageFile, imageUrl, ...rest }) => ({ ...rest, imageUrl: imageUrl ?? imageFile }));
+export type NewProduct = z.output<typeof newProductSchema>;
+
+/**
+ * Body of `PUT /product/{id}`: a partial update, as in the original reference. An `id` may be sent
+ * back unchanged (clients often PUT what they GOT) but never changed.
+ */
+export const productChangesSchema = z
+  .strictObject({ id: productIdSchema, name, description, category, price, imageUrl, imageFile: imageUrl })
+  .partial()
+  .refine((changes) => Object.keys(changes).some((key) => key !== 'id'), 'Send at least one field to change')
+  .transform(({ imageFile, imageUrl, ...rest }) => {
+    const image = imageUrl ?? imageFile;
+    return image === undefined ? rest : { ...rest, imageUrl: image };
+  });
+export type ProductChanges = Omit<z.output<typeof productChangesSchema>, 'id'>;
+
+/** Builds a new product from validated input; id and clock are injected so this stays pure. */
+export const newProduct = (input: NewProduct, id: string, now: Date): Product => {
+  const timestamp = now.toISOString();
+  const { imageUrl, ...rest } = input;
+  return {
+    id,
+    ...rest,
+    ...(imageUrl === undefined ? {} : { imageUrl }),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  };
+};

@@ -1,0 +1,10 @@
+import { httpHandler, ok } from '@eshop/shared';
+import { getProduct } from '../domain/catalog.js';
+import type { FindProduct } from '../domain/ports.js';
+import { type HttpDeps, productPath } from './http-options.js';
+
+/** GET /product/{id} → 200, or 404 problem when there is no such product. */
+export const createGetProductHandler = (deps: HttpDeps & { findProduct: FindProduct }) => {
+  const get = getProduct(deps);
+  return httpHandler({ ...deps, request: { path: productPath } }, async ({ path }) => ok(await get(path.id)));
+};

@@ -1,0 +1,126 @@
+import { createLogger } from '@eshop/shared';
+import { httpEvent, lambdaContext } from '@eshop/shared/testing';
+import { describe, expect, it } from 'vitest';
+import { aProduct, inMemoryProducts } from '../../test/support/in-memory-products.js';
+import { createCreateProductHandler } from './create-product.js';
+import { createDeleteProductHandler } from './delete-product.js';
+import { createGetProductHandler } from './get-product.js';
+import { createListProductsHandler } from './list-products.js';
+import { createUpdateProductHandler } from './update-product.js';
+
+const logger = createLogger('product-test');
+const clock = { now: () => new Date('2026-03-01T10:00:00.000Z'), newId: () => 'generated-id' };
+const context = lambdaContext();
+const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
+
+describe('product handlers', () => {
+  it('POST /product answers 201 with Location and stores the product', async () => {
+    const store = inMemoryProducts();
+    const handler = createCreateProductHandler({ logger, clock, ...store });
+
+    const response = await handler(
+      httpEvent({ method: 'POST', body: { name: 'Mug', category: 'kitchen', price: 1299 } }),
+      context,
+    );
+
+    expect(response.statusCode).toBe(201);
+    expect(response.headers?.location).toBe('/product/generated-id');
+    expect(json(response)).toMatchObject({ id: 'generated-id', price: 1299 });
+    expect(store.products.size).toBe(1);
+  });
+
+  it('POST /product with an invalid body answers 422 and stores nothing', async () => {
+    const store = inMemoryProducts();
+    const handler = createCreateProductHandler({ logger, clock, ...store });
+
+    const response = await handler(
+      httpEvent({ method: 'POST', body: { name: 'Mug', category: 'kitchen', price: -5 } }),
+      context,
+    );
+
+    expect(response.statusCode).toBe(422);
+    expect(json(response).errors).toEqual([expect.objectContaining({ in: 'body', pointer: '#/price' })]);
+    expect(store.products.size).toBe(0);
+  });
+
+  it('GET /product/{id} answers the product, or 404 problem', async () => {
+    const handler = createGetProductHandler({ logger, ...inMemoryProducts([aProduct()]) });
+
+    const found = await handler(httpEvent({ pathParameters: { id: 'p-1' } }), context);
+    const missing = await handler(httpEvent({ pathParameters: { id: 'p-404' } }), context);
+
+    expect(found.statusCode).toBe(200);
+    expect(json(found)).toEqual(aProduct());
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers?.['content-type']).toBe('application/problem+json');
+  });
+
+  it('GET /product filters by category and pages', async () => {
+    const store = inMemoryProducts([
+      aProduct({ id: 'a', category: 'audio' }),
+      aProduct({ id: 'b', category: 'audio' }),
+      aProduct({ id: 'c', category: 'phones' }),
+    ]);
+    const handler = createListProductsHandler({ logger, ...store });
+
+    const first = json(await handler(httpEvent({ query: { category: 'audio', limit: '1' } }), context));
+    const second = json(
+      await handler(
+        httpEvent({ query: { category: 'audio', limit: '1', cursor: first.nextCursor } }),
+        context,
+      ),
+    );
+
+    expect(first.items.map((p: { id: string }) => p.id)).toEqual(['a']);
+    expect(second.items.map((p: { id: string }) => p.id)).toEqual(['b']);
+    expect(second.nextCursor).toBeUndefined();
+  });
+
+  it.each(['0', '101', 'ten', '1.5'])('GET /product?limit=%s answers 400', async (limit) => {
+    const handler = createListProductsHandler({ logger, ...inMemoryProducts() });
+
+    const response = await handler(httpEvent({ query: { limit } }), context);
+
+    expect(response.statusCode).toBe(400);
+    expect(json(response).errors[0].pointer).toBe('#/limit');
+  });
+
+  it('PUT /product/{id} applies a partial update', async () => {
+    const store = inMemoryProducts([aProduct()]);
+    const handler = createUpdateProductHandler({ logger, clock, ...store });
+
+    const response = await handler(
+      httpEvent({ method: 'PUT', pathParameters: { id: 'p-1' }, body: { price: 2999 } }),
+      context,
+    );
+
+    expect(response.statusCode).toBe(200);
+    expect(json(response)).toMatchObject({ id: 'p-1', name: 'Travel mug', price: 2999 });
+  });
+
+  it('PUT /product/{id} refuses to change the id and changes nothing', async () => {
+    const store = inMemoryProducts([aProduct()]);
+    const handler = createUpdateProductHandler({ logger, clock, ...store });
+
+    const response = await handler(
+      httpEvent({ method: 'PUT', pathParameters: { id: 'p-1' }, body: { id: 'p-2', price: 1 } }),
+      context,
+    );
+
+    expect(response.statusCode).toBe(422);
+    expect(json(response).errors[0].pointer).toBe('#/id');
+    expect(store.products.get('p-1')).toEqual(aProduct());
+  });
+
+  it('DELETE /product/{id} answers 204, then 404', async () => {
+    const store = inMemoryProducts([aProduct()]);
+    const handler = createDeleteProductHandler({ logger, ...store });
+
+    const first = await handler(httpEvent({ method: 'DELETE', pathParameters: { id: 'p-1' } }), context);
+    const second = await handler(httpEvent({ method: 'DELETE', pathParameters: { id: 'p-1' } }), context);
+
+    expect(first.statusCode).toBe(204);
+    expect(first.body).toBeUndefined();
+    expect(second.statusCode).toBe(404);
+  });
+});

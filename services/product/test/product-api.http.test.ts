@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { localProductTable } from './support/local-table.js';
+
+// Over real HTTP against serverless-offline, which runs the esbuild bundles a deploy would ship.
+const api = inject('productApiUrl');
+const table = localProductTable();
+const category = `http-${randomUUID().slice(0, 8)}`;
+const createdIds: string[] = [];
+
+const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const response = await fetch(`${api}${path}`, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: text ? JSON.parse(text) : undefined,
+  };
+};
+
+const createProduct = async (overrides: Record<string, unknown> = {}) => {
+  const response = await send('POST', '/product', { name: 'Desk lamp', category, price: 3999, ...overrides });
+  if (response.status === 201) createdIds.push(response.json.id);
+  return response;
+};
+
+const itemCount = async () =>
+  (await table.documentClient.send(new ScanCommand({ TableName: table.tableName, Select: 'COUNT' }))).Count;
+
+afterAll(async () => {
+  await Promise.all(createdIds.map((id) => table.deleteProduct(id)));
+  table.documentClient.destroy();
+});
+
+describe('product API over HTTP', () => {
+  it('walks create → get → update → delete → 404', async () => {
+    const created = await createProduct({ description: 'Adjustable arm' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/product/${created.json.id}`);
+
+    const fetched = await send('GET', `/product/${created.json.id}`);
+    expect(fetched.status).toBe(200);
+    expect(fetched.json).toEqual(created.json);
+
+    const updated = await send('PUT', `/product/${created.json.id}`, { price: 2999, name: 'Desk lamp II' });
+    expect(updated.status).toBe(200);
+    expect(updated.json).toMatchObject({ id: created.json.id, price: 2999, name: 'Desk lamp II', category });
+
+    const deleted = await send('DELETE', `/product/${created.json.id}`);
+    expect(deleted.status).toBe(204);
+    expect(deleted.text).toBe('');
+
+    const gone = await send('GET', `/product/${created.json.id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('content-type')).toBe('application/problem+json');
+    expect(gone.json).toMatchObject({ status: 404, title: 'Resource not found' });
+  });
+
+  it('lists a category page by page with an opaque cursor', async () => {
+    for (const name of ['A lamp', 'B lamp', 'C lamp']) await createProduct({ name });
+
+    const first = await send('GET', `/product?category=${category}&limit=2`);
+    const second = await send('GET', `/product?category=${category}&limit=2&cursor=${first.json.nextCursor}`);
+
+    expect(first.status).toBe(200);
+    expect(first.json.items.map((p: { name: string }) => p.name)).toEqual(['A lamp', 'B lamp']);
+    expect(second.json.items.map((p: { name: string }) => p.name)).toEqual(['C lamp']);
+  });
+
+  it('echoes the correlation id and sends security headers', async () => {
+    const response = await send('GET', '/product?limit=1', undefined, { 'x-correlation-id': 'trace-me-123' });
+
+    expect(response.headers.get('x-correlation-id')).toBe('trace-me-123');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  describe('bad input: 4xx problem+json and nothing written', () => {
+    it.each([
+      ['malformed JSON', 'POST', '/product', '{"name": "x",', 400],
+      ['a wrong type', 'POST', '/product', { name: 'x', category: 'c', price: '12' }, 422],
+      ['a negative price', 'POST', '/product', { name: 'x', category: 'c', price: -1 }, 422],
+      ['a non-integer price', 'POST', '/product', { name: 'x', category: 'c', price: 10.5 }, 422],
+      ['a missing field', 'POST', '/product', { name: 'x', price: 10 }, 422],
+      ['an unknown field', 'POST', '/product', { name: 'x', category: 'c', price: 10, admin: true }, 422],
+      ['a JSON array', 'POST', '/product', [1, 2], 422],
+      [
+        'a 1 MB body',
+        'POST',
+        '/product',
+        JSON.stringify({ name: 'x'.repeat(1024 * 1024), category: 'c', price: 1 }),
+        413,
+      ],
+      ['an update of a missing product', 'PUT', `/product/${randomUUID()}`, { price: 1 }, 404],
+      ['an update changing the id', 'PUT', '/product/some-id', { id: 'other-id', price: 1 }, 422],
+      ['an empty update', 'PUT', '/product/some-id', {}, 422],
+      ['a bad path id', 'GET', '/product/not%20an%20id', undefined, 400],
+      ['a bad limit', 'GET', '/product?limit=0', undefined, 400],
+      ['a forged cursor', 'GET', '/product?cursor=eyJpZCI6MX0', undefined, 400],
+      ['garbage as cursor', 'GET', `/product?category=${category}&cursor=%%%`, undefined, 400],
+    ])('%s', async (_, method, path, body, status) => {
+      const before = await itemCount();
+
+      const response = await send(method, path, body);
+
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.json).toMatchObject({ status, type: expect.stringMatching(/^https:\/\//) });
+      expect(response.text).not.toMatch(/at .+\.m?[jt]s:\d+/); // no stack frames
+      expect(await itemCount()).toBe(before);
+    });
+
+    it('a form-encoded body gets 415', async () => {
+      const response = await send('POST', '/product', 'name=x&price=1', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+
+      expect(response.status).toBe(415);
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '@eshop/shared';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Product } from '../src/domain/product.js';
+import { productKey } from '../src/store/product-table.js';
+import { localProductTable } from './support/local-table.js';
+
+// Against DynamoDB Local with the table created from serverless.yml: no mocks.
+const table = localProductTable();
+// A category of our own keeps these tests independent of every other test's data.
+const category = `it-${randomUUID()}`;
+const created: string[] = [];
+
+const product = (name: string, overrides: Partial<Product> = {}): Product => {
+  const id = randomUUID();
+  created.push(id);
+  return {
+    id,
+    name,
+    description: '',
+    category,
+    price: 100,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+};
+
+afterAll(async () => {
+  await Promise.all(
+    created.map((id) =>
+      table.documentClient.send(new DeleteCommand({ TableName: table.tableName, Key: productKey(id) })),
+    ),
+  );
+  table.documentClient.destroy();
+});
+
+describe('product table', () => {
+  it('saves and finds a product', async () => {
+    const mug = product('Mug');
+
+    await table.saveNewProduct(mug);
+
+    await expect(table.findProduct(mug.id)).resolves.toEqual(mug);
+    await expect(table.findProduct(randomUUID())).resolves.toBeUndefined();
+  });
+
+  it('never overwrites an existing id', async () => {
+    const original = product('Original');
+    await table.saveNewProduct(original);
+
+    await expect(table.saveNewProduct({ ...original, name: 'Overwrite' })).rejects.toThrow();
+    await expect(table.findProduct(original.id)).resolves.toMatchObject({ name: 'Original' });
+  });
+
+  it('updates only the given fields and never creates a missing product', async () => {
+    const lamp = product('Lamp', { description: 'Warm light' });
+    await table.saveNewProduct(lamp);
+
+    const updated = await table.updateProduct(lamp.id, { price: 4200 }, '2026-02-02T00:00:00.000Z');
+    const ghost = await table.updateProduct('never-existed', { price: 1 }, '2026-02-02T00:00:00.000Z');
+
+    expect(updated).toEqual({ ...lamp, price: 4200, updatedAt: '2026-02-02T00:00:00.000Z' });
+    expect(ghost).toBeUndefined();
+    await expect(table.findProduct('never-existed')).resolves.toBeUndefined();
+  });
+
+  it('deletes once', async () => {
+    const chair = product('Chair');
+    await table.saveNewProduct(chair);
+
+    await expect(table.deleteProduct(chair.id)).resolves.toBe(true);
+    await expect(table.deleteProduct(chair.id)).resolves.toBe(false);
+  });
+
+  it('lists a category in name order, page by page, through the GSI', async () => {
+    const shelf = `${category}-shelf`;
+    for (const name of ['Delta', 'Alpha', 'Charlie', 'Bravo', 'Echo']) {
+      await table.saveNewProduct(product(name, { category: shelf }));
+    }
+
+    const names: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await table.listProducts({ category: shelf, limit: 2, cursor });
+      names.push(...page.items.map((p) => p.name));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor !== undefined && pages < 10);
+
+    expect(names).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo']);
+    expect(pages).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects a cursor issued for another category instead of failing in DynamoDB', async () => {
+    for (const name of ['One', 'Two']) await table.saveNewProduct(product(name));
+    const page = await table.listProducts({ category, limit: 1 });
+
+    await expect(
+      table.listProducts({ category: 'other', limit: 1, cursor: page.nextCursor }),
+    ).rejects.toThrow(ValidationError);
+  });
+});
