@@ -14,6 +14,21 @@ export {
   ValidationError,
 } from './errors.js';
 export {
+  CheckoutBasket,
+  type CheckoutBasketDetail,
+  type CheckoutItem,
+  checkoutItemSchema,
+} from './events/checkout-basket.js';
+export {
+  type DetailOf,
+  defineEvent,
+  type EventDefinition,
+  eventBridgeEnvelopeSchema,
+  InvalidEventError,
+  parseEvent,
+} from './events/event-definition.js';
+export { buildPublishEvent, EventPublishError, type PublishEvent } from './events/publish-event.js';
+export {
   type HttpHandler,
   type HttpHandlerOptions,
   type HttpRequest,

@@ -1,0 +1,125 @@
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { describe, expect, it } from 'vitest';
+import { CheckoutBasket, type CheckoutBasketDetail } from './checkout-basket.js';
+import { InvalidEventError, parseEvent } from './event-definition.js';
+import { buildPublishEvent, EventPublishError } from './publish-event.js';
+
+const detail: CheckoutBasketDetail = {
+  version: '1',
+  checkoutId: '3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7b',
+  correlationId: 'corr-1',
+  userName: 'swn',
+  buyer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', address: '1 Analytical St' },
+  payment: { method: 'card', cardLast4: '4242' },
+  items: [
+    { productId: 'p-1', productName: 'Mug', quantity: 2, unitPrice: 1000, lineTotal: 2000 },
+    { productId: 'p-2', productName: 'Lamp', quantity: 1, unitPrice: 4999, lineTotal: 4999 },
+  ],
+  total: 6999,
+  currency: 'USD',
+  checkedOutAt: '2026-11-27T10:00:00.000Z',
+};
+
+const envelope = (overrides: Record<string, unknown> = {}) => ({
+  version: '0',
+  id: 'evt-1',
+  'detail-type': 'CheckoutBasket',
+  source: 'eshop.basket',
+  account: '000000000000',
+  time: '2026-11-27T10:00:00Z',
+  region: 'us-east-1',
+  resources: [],
+  detail,
+  ...overrides,
+});
+
+describe('parseEvent', () => {
+  it('parses an SQS body holding a CheckoutBasket event', () => {
+    const parsed = parseEvent(CheckoutBasket, JSON.stringify(envelope()));
+
+    expect(parsed.detail).toEqual(detail);
+    expect(parsed.envelope.id).toBe('evt-1');
+  });
+
+  it.each([
+    ['a non-JSON body', '{"truncated":'],
+    ['a bare detail without envelope', JSON.stringify(detail)],
+    ['another event type', JSON.stringify(envelope({ 'detail-type': 'ProductChanged' }))],
+    ['an unknown detail version', JSON.stringify(envelope({ detail: { ...detail, version: '2' } }))],
+    ['a total that does not add up', JSON.stringify(envelope({ detail: { ...detail, total: 1 } }))],
+    [
+      'a line total that ignores quantity',
+      JSON.stringify(
+        envelope({ detail: { ...detail, items: [{ ...detail.items[0], lineTotal: 1000 }], total: 1000 } }),
+      ),
+    ],
+    [
+      'a full card number in place of last4',
+      JSON.stringify(
+        envelope({ detail: { ...detail, payment: { method: 'card', cardLast4: '4242424242424242' } } }),
+      ),
+    ],
+  ])('rejects %s with InvalidEventError', (_, body) => {
+    expect(() => parseEvent(CheckoutBasket, body)).toThrow(InvalidEventError);
+  });
+});
+
+const fakeBus = (reply: () => Promise<unknown>) => {
+  const sent: unknown[] = [];
+  const client = {
+    send: async (command: { input: unknown }) => {
+      sent.push(command.input);
+      return reply();
+    },
+  } as unknown as EventBridgeClient;
+  return { client, sent };
+};
+
+describe('buildPublishEvent', () => {
+  it('publishes a validated entry with source, detail-type and bus', async () => {
+    const bus = fakeBus(async () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] }));
+
+    const result = await buildPublishEvent(bus.client, 'eshop-bus')(CheckoutBasket, detail);
+
+    expect(result).toEqual({ eventId: 'e-1' });
+    expect(bus.sent).toEqual([
+      {
+        Entries: [
+          {
+            EventBusName: 'eshop-bus',
+            Source: 'eshop.basket',
+            DetailType: 'CheckoutBasket',
+            Detail: JSON.stringify(detail),
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('treats a per-entry failure as a failed publish', async () => {
+    const bus = fakeBus(async () => ({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure' }] }));
+
+    await expect(buildPublishEvent(bus.client, 'eshop-bus')(CheckoutBasket, detail)).rejects.toThrow(
+      EventPublishError,
+    );
+  });
+
+  it('treats an unreachable bus as a failed publish', async () => {
+    const bus = fakeBus(async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    });
+
+    await expect(buildPublishEvent(bus.client, 'eshop-bus')(CheckoutBasket, detail)).rejects.toThrow(
+      EventPublishError,
+    );
+  });
+
+  it('refuses to publish an invalid detail', async () => {
+    const bus = fakeBus(async () => ({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] }));
+
+    await expect(
+      buildPublishEvent(bus.client, 'eshop-bus')(CheckoutBasket, { ...detail, total: -1 }),
+    ).rejects.toThrow();
+    expect(bus.sent).toHaveLength(0);
+  });
+});
