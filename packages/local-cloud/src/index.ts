@@ -6,6 +6,14 @@ export {
   startDynamoDbLocal,
 } from './dynamodb/dynamodb-local.js';
 export { seedTables } from './dynamodb/seed-tables.js';
+export {
+  type EventBridgeOptions,
+  InvalidEventPatternError,
+  matchesEventPattern,
+  type RunningEventBridge,
+  startEventBridge,
+  validateEventPattern,
+} from './eventbridge/index.js';
 export { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from './local-aws.js';
 export {
   type RunningServiceOffline,
@@ -13,6 +21,7 @@ export {
   startServiceOffline,
 } from './offline/serverless-offline.js';
 export { assertPortFree, freePort } from './process/free-port.js';
+export { type LocalSqsOptions, type RunningLocalSqs, startLocalSqs } from './sqs/index.js';
 export { type PackagedService, packageService } from './templates/package-service.js';
 export {
   loadServiceConfig,

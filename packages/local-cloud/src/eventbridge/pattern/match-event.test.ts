@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { matchesEventPattern } from './index.js';
+
+const envelope = (extra: Record<string, unknown>) => ({
+  id: '1',
+  source: 'test-source',
+  'detail-type': 'test-detail-type',
+  account: '123456789012',
+  region: 'us-east-1',
+  time: '2022-07-13T13:48:01Z',
+  resources: [],
+  ...extra,
+});
+const detail = (value: Record<string, unknown>) => envelope({ detail: value });
+const matches = (pattern: object, event: object) => matchesEventPattern(pattern, event);
+
+describe('cidr', () => {
+  it.each([
+    ['2001:db8:1234:1a00::1', true],
+    ['2001:db8:1234:1aff:ffff:ffff:ffff:ffff', true],
+    ['2001:DB8:1234:1A00:0:0:0:5', true],
+    ['2001:db8:1234:1b00::', false],
+    ['10.0.0.1', false],
+    ['not an ip', false],
+  ])('IPv6 /56 range against %s → %s', (ip, expected) => {
+    expect(matches({ detail: { ip: [{ cidr: '2001:db8:1234:1a00::/56' }] } }, detail({ ip }))).toBe(expected);
+  });
+
+  it.each([
+    ['192.168.1.0', true],
+    ['192.168.1.255', true],
+    ['192.168.2.0', false],
+    ['2001:db8::1', false],
+  ])('IPv4 /24 range against %s → %s', (ip, expected) => {
+    expect(matches({ detail: { ip: [{ cidr: '192.168.1.0/24' }] } }, detail({ ip }))).toBe(expected);
+  });
+
+  it('compares exact IP values as addresses, not text', () => {
+    const pattern = { detail: { ip: ['2001:db8::1'] } };
+    expect(matches(pattern, detail({ ip: '2001:0db8:0:0:0:0:0:1' }))).toBe(true);
+    expect(matches(pattern, detail({ ip: '2001:db8::2' }))).toBe(false);
+  });
+});
+
+describe('wildcard', () => {
+  it.each([
+    ['*.png', 'photo.png', true],
+    ['*.png', '.png', true],
+    ['*.png', 'photo.jpg', false],
+    ['dir/*/file', 'dir/a/b/file', true],
+    ['a*b*c', 'abc', true],
+    ['a*b*c', 'aXbYc', true],
+    ['a*b*c', 'acb', false],
+    ['*', '', true],
+    ['star\\*', 'star*', true],
+    ['star\\*', 'stars', false],
+    ['back\\\\slash', 'back\\slash', true],
+  ])('%s against %s → %s', (wildcard, value, expected) => {
+    expect(matches({ detail: { v: [{ wildcard }] } }, detail({ v: value }))).toBe(expected);
+  });
+
+  it('only matches strings', () => {
+    expect(matches({ detail: { v: [{ wildcard: '*' }] } }, detail({ v: 5 }))).toBe(false);
+  });
+});
+
+describe('numeric', () => {
+  it.each([
+    [['>', 0, '<=', 5], 5, true],
+    [['>', 0, '<=', 5], 0, false],
+    [['>=', 0, '<', 5], 0, true],
+    [['>=', 0, '<', 5], 5, false],
+    [['=', 3.0e2], 300, true],
+    [['<', -1.5], -2, true],
+    [['=', 5e9], 5e9, true],
+    [['>', 0], 5e9 + 1, false],
+    [['=', 0.0000001], 0.0000002, true], // beyond six decimals, numbers compare equal
+  ])('%j against %s → %s', (numeric, value, expected) => {
+    expect(matches({ detail: { n: [{ numeric }] } }, detail({ n: value }))).toBe(expected);
+  });
+
+  it('never matches strings, even numeric-looking ones', () => {
+    expect(matches({ detail: { n: [{ numeric: ['>', 0] }] } }, detail({ n: '5' }))).toBe(false);
+  });
+
+  it('matches an exact number written differently', () => {
+    expect(matches({ detail: { n: [300] } }, detail({ n: 300.0 }))).toBe(true);
+    expect(matches({ detail: { n: [300] } }, detail({ n: '300' }))).toBe(false);
+  });
+});
+
+describe('anything-but', () => {
+  it('numbers exclude equal numbers only', () => {
+    const pattern = { detail: { n: [{ 'anything-but': [100, 200] }] } };
+    expect(matches(pattern, detail({ n: 100.0 }))).toBe(false);
+    expect(matches(pattern, detail({ n: 150 }))).toBe(true);
+    expect(matches(pattern, detail({ n: '100' }))).toBe(true);
+  });
+
+  it('matches if any element of an event array is not excluded', () => {
+    const pattern = { detail: { s: [{ 'anything-but': 'stopped' }] } };
+    expect(matches(pattern, detail({ s: ['stopped', 'running'] }))).toBe(true);
+    expect(matches(pattern, detail({ s: ['stopped'] }))).toBe(false);
+  });
+
+  it('suffix, ignore-case and wildcard forms', () => {
+    expect(matches({ detail: { f: [{ 'anything-but': { suffix: '.png' } }] } }, detail({ f: 'a.jpg' }))).toBe(
+      true,
+    );
+    expect(
+      matches(
+        { detail: { s: [{ 'anything-but': { 'equals-ignore-case': ['STOPPED'] } }] } },
+        detail({ s: 'Stopped' }),
+      ),
+    ).toBe(false);
+    expect(
+      matches({ detail: { p: [{ 'anything-but': { wildcard: '*/lib/*' } }] } }, detail({ p: 'a/lib/b' })),
+    ).toBe(false);
+    expect(
+      matches({ detail: { p: [{ 'anything-but': { wildcard: '*/lib/*' } }] } }, detail({ p: 'a/src/b' })),
+    ).toBe(true);
+  });
+
+  it('does not match a missing field', () => {
+    expect(matches({ detail: { s: [{ 'anything-but': 'x' }] } }, detail({}))).toBe(false);
+  });
+});
+
+describe('exists', () => {
+  it('only sees leaf values: objects and empty arrays do not exist', () => {
+    const exists = { detail: { k: [{ exists: true }] } };
+    const absent = { detail: { k: [{ exists: false }] } };
+    expect(matches(exists, detail({ k: { nested: 1 } }))).toBe(false);
+    expect(matches(absent, detail({ k: { nested: 1 } }))).toBe(true);
+    expect(matches(exists, detail({ k: [] }))).toBe(false);
+    expect(matches(exists, detail({ k: [1] }))).toBe(true);
+    expect(matches(exists, detail({ k: null }))).toBe(true);
+  });
+});
+
+describe('$or', () => {
+  it('combines nested $or with sibling fields', () => {
+    const pattern = {
+      source: ['test-source'],
+      $or: [{ detail: { a: [1] } }, { detail: { $or: [{ b: [2] }, { c: [{ prefix: 'x' }] }] } }],
+    };
+    expect(matches(pattern, detail({ a: 1 }))).toBe(true);
+    expect(matches(pattern, detail({ b: 2 }))).toBe(true);
+    expect(matches(pattern, detail({ c: 'xyz' }))).toBe(true);
+    expect(matches(pattern, detail({ c: 'abc' }))).toBe(false);
+    expect(matches({ ...pattern, source: ['other'] }, detail({ a: 1 }))).toBe(false);
+  });
+});
+
+describe('arrays of objects', () => {
+  it('requires fields used together to come from the same array element', () => {
+    const pattern = { detail: { items: { sku: ['A'], qty: [2] } } };
+    expect(
+      matches(
+        pattern,
+        detail({
+          items: [
+            { sku: 'A', qty: 2 },
+            { sku: 'B', qty: 1 },
+          ],
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      matches(
+        pattern,
+        detail({
+          items: [
+            { sku: 'A', qty: 1 },
+            { sku: 'B', qty: 2 },
+          ],
+        }),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('case-insensitive operators', () => {
+  it('prefix, suffix and equals ignore case', () => {
+    expect(
+      matches(
+        { detail: { s: [{ prefix: { 'equals-ignore-case': 'eventb' } }] } },
+        detail({ s: 'EVENTBRIDGE' }),
+      ),
+    ).toBe(true);
+    expect(
+      matches({ detail: { s: [{ suffix: { 'equals-ignore-case': '.PNG' } }] } }, detail({ s: 'a.png' })),
+    ).toBe(true);
+    expect(matches({ detail: { s: [{ 'equals-ignore-case': 'ÄRGER' }] } }, detail({ s: 'ärger' }))).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidEventPatternError, validateEventPattern } from './index.js';
+
+function reasonFor(pattern: unknown): string | undefined {
+  try {
+    validateEventPattern(pattern as object);
+    return undefined;
+  } catch (error) {
+    if (error instanceof InvalidEventPatternError) return error.reason;
+    throw error;
+  }
+}
+
+describe('validateEventPattern', () => {
+  it.each([
+    [[], 'Filter is not an object'],
+    [{}, 'Empty objects are not allowed'],
+    [{ a: [] }, 'Empty arrays are not allowed'],
+    [{ a: { b: {} } }, 'Empty objects are not allowed'],
+    [{ a: [[1]] }, 'Match value must be String, number, true, false, or null'],
+    [{ a: [{}] }, 'Match expression name not found'],
+    [{ a: [{ prefix: 'x', suffix: 'y' }] }, 'Only one key allowed in match expression'],
+    [{ a: [{ exists: 'yes' }] }, 'exists match pattern must be either true or false.'],
+    [{ a: [{ numeric: [] }] }, 'Invalid member in numeric match: ]'],
+    [{ a: [{ numeric: [5] }] }, 'Invalid member in numeric match: 5'],
+    [{ a: [{ numeric: ['!=', 5] }] }, 'Unrecognized numeric range operator: !='],
+    [{ a: [{ numeric: ['=', 'x'] }] }, 'Value of equals must be numeric'],
+    [{ a: [{ numeric: ['<', 5, '>', 1] }] }, 'Too many elements in numeric expression'],
+    [{ a: [{ numeric: ['>', 5, '<', 1] }] }, 'Bottom must be less than top'],
+    [{ a: [{ numeric: ['>', 1, '<', 5, 6] }] }, 'Too many terms in numeric range expression'],
+    [{ a: [{ numeric: ['>', 1e10] }] }, 'Value must be between -5.0E9 and 5.0E9, inclusive'],
+    [{ a: [{ 'anything-but': [true] }] }, 'Inside anything but list, start|null|boolean is not supported.'],
+    [
+      { a: [{ 'anything-but': ['x', 1] }] },
+      'Inside anything but list, either all values are number or string, mixed type is not supported',
+    ],
+    [{ a: [{ 'anything-but': {} }] }, 'Anything-But expression name not found'],
+    [{ a: [{ 'anything-but': { numeric: [1] } }] }, 'Unsupported anything-but pattern: numeric'],
+    [{ a: [{ 'anything-but': { suffix: '' } }] }, 'Null prefix/suffix not allowed'],
+    [{ a: [{ prefix: { 'equals-ignore-case': 1 } }] }, 'equals-ignore-case match pattern must be a string'],
+    [{ a: [{ prefix: { other: 'x' } }] }, 'Unsupported prefix pattern: other'],
+    [{ a: [{ wildcard: 'a\\b' }] }, 'Invalid escape character at pos 2'],
+    [{ a: [{ wildcard: 'é**' }] }, 'Consecutive wildcard characters at pos 3'],
+    [{ a: [{ cidr: '10.0.0.0' }] }, "Malformed CIDR, one '/' required"],
+    [{ a: [{ cidr: '10.0.0.0/x' }] }, 'Malformed CIDR, mask bits must be an integer'],
+    [{ a: [{ cidr: '10.0.0.0/32' }] }, 'IPv4 mask bits must be < 32'],
+    [{ a: [{ cidr: '10.0.0.300/8' }] }, 'Invalid IP address: 10.0.0.300'],
+    [{ a: [{ cidr: 5 }] }, 'prefix match pattern must be a string'],
+    [{ $or: [{ a: ['x'] }] }, 'There must have at least 2 Objects in $or relationship.'],
+    [{ $or: { a: ['x'] } }, 'It must be an Array followed with $or.'],
+    [{ $or: [{ a: ['x'] }, 'b'] }, 'Only JSON object is allowed in array of $or relationship.'],
+    [
+      { $or: [{ a: ['x'] }, { numeric: [1] }] },
+      'numeric is Ruler reserved fieldName which cannot be used inside $or.',
+    ],
+    [{ a: [{ regex: 'x' }] }, 'Unrecognized match type regex'],
+  ])('%j → %s', (pattern, reason) => {
+    expect(reasonFor(pattern)).toBe(reason);
+  });
+
+  it.each([
+    { a: [{ cidr: '2001:db8::/32' }] },
+    { a: [{ wildcard: 'a\\*b\\\\c*' }] },
+    { a: [{ 'anything-but': { wildcard: '' } }] },
+    { a: [{ numeric: ['>=', -5e9, '<=', 5e9] }] },
+    { numeric: ['field named like an operator is fine outside $or'] },
+    { a: [123456789012] },
+  ])('accepts %j', (pattern) => {
+    expect(reasonFor(pattern)).toBeUndefined();
+  });
+
+  it('prefixes messages the way EventBridge does', () => {
+    expect(() => validateEventPattern('{"a": 1}')).toThrow(
+      'Event pattern is not valid. Reason: "a" must be an object or an array',
+    );
+  });
+});
