@@ -1,4 +1,6 @@
+import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { startProcess, waitUntilReady } from '../process/child-process.js';
 import { serverlessCli, serverlessCliEnvironment } from '../templates/service-config.js';
 
@@ -54,6 +56,7 @@ export const startServiceOffline = async ({
   onLine,
   startupTimeoutMs = 60_000,
 }: ServiceOfflineOptions): Promise<RunningServiceOffline> => {
+  const workFolder = join('.esbuild', `offline-${httpPort}`);
   const managed = startProcess(
     process.execPath,
     [
@@ -69,7 +72,12 @@ export const startServiceOffline = async ({
       '--lambdaPort',
       String(lambdaPort),
     ],
-    { cwd: serviceDir, env: { ...serverlessCliEnvironment(), ...env }, onLine },
+    {
+      cwd: serviceDir,
+      // A build folder of its own: a test run may serve the same service while `pnpm dev` does.
+      env: { ...serverlessCliEnvironment(), ESBUILD_WORK_FOLDER: workFolder, ...env },
+      onLine,
+    },
   );
   const url = `http://${host}:${httpPort}`;
   await waitUntilReady(`serverless-offline (${serviceDir})`, managed, () => answers(url), startupTimeoutMs);
@@ -77,6 +85,9 @@ export const startServiceOffline = async ({
     url,
     lambdaEndpoint: `http://${host}:${lambdaPort}`,
     recentOutput: managed.recentOutput,
-    stop: () => managed.stop(),
+    stop: async () => {
+      await managed.stop();
+      await rm(join(serviceDir, workFolder), { recursive: true, force: true });
+    },
   };
 };

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { serverlessCli, serverlessCliEnvironment } from './service-config.js';
 
@@ -30,19 +30,23 @@ export const packageService = async (
   stage: string,
   outputDir: string,
 ): Promise<PackagedService> => {
+  // A build folder of its own, so packaging never rewrites files a running serverless-offline serves.
+  const workFolder = join('.esbuild', `package-${basename(outputDir)}`);
   try {
     await run(
       process.execPath,
       [serverlessCli(serviceDir), 'package', '--stage', stage, '--package', outputDir],
       {
         cwd: serviceDir,
-        env: serverlessCliEnvironment(),
+        env: { ...serverlessCliEnvironment(), ESBUILD_WORK_FOLDER: workFolder },
         maxBuffer: 16 * 1024 * 1024,
       },
     );
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`serverless package failed in ${serviceDir}:\n${stdout}\n${stderr}`);
+  } finally {
+    await rm(join(serviceDir, workFolder), { recursive: true, force: true });
   }
   const template = JSON.parse(
     await readFile(join(outputDir, 'cloudformation-template-update-stack.json'), 'utf8'),

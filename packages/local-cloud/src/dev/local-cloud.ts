@@ -1,0 +1,149 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTables } from '../dynamodb/create-tables.js';
+import { startDynamoDbLocal } from '../dynamodb/dynamodb-local.js';
+import { seedTables } from '../dynamodb/seed-tables.js';
+import { createEventBuses, createEventRules } from '../eventbridge/create-event-resources.js';
+import { startEventBridge } from '../eventbridge/index.js';
+import { localAwsEnvironment } from '../local-aws.js';
+import { type RunningServiceOffline, startServiceOffline } from '../offline/serverless-offline.js';
+import { assertPortFree } from '../process/free-port.js';
+import { startLocalSqs } from '../sqs/index.js';
+import { loadServiceConfig, type ServiceConfig } from '../templates/service-config.js';
+import { LOCAL_HOST, type LocalCloudPorts, portAssignments } from './ports.js';
+
+export interface LocalCloudOptions {
+  /** The folder holding one folder per service, each with a serverless.yml. */
+  servicesDir: string;
+  ports: LocalCloudPorts;
+  /** Keep DynamoDB data in this folder between runs; default in memory. */
+  persistDir?: string;
+  /** Stage the services' serverless.yml is resolved for. */
+  stage?: string;
+  /** Each log line, with the component it came from. */
+  onLog?: (component: string, line: string) => void;
+}
+
+export interface RunningLocalCloud {
+  endpoints: { dynamodb: string; sqs: string; eventbridge: string };
+  /** Base URL of each service's HTTP API. */
+  services: Record<string, string>;
+  stop: () => Promise<void>;
+}
+
+/** Service folders that have a serverless.yml, in a stable order. */
+export const discoverServices = (servicesDir: string): string[] =>
+  readdirSync(servicesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(servicesDir, entry.name, 'serverless.yml')))
+    .map((entry) => entry.name)
+    .sort();
+
+/** How services find each other locally: `PRODUCT_API_URL` etc., read by their serverless.yml params. */
+const serviceUrlEnvironment = (ports: LocalCloudPorts): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(ports.services).map(([name, { http }]) => [
+      `${name.toUpperCase().replaceAll('-', '_')}_API_URL`,
+      `http://${LOCAL_HOST}:${http}`,
+    ]),
+  );
+
+/**
+ * Starts the whole system on this machine: DynamoDB Local, SQS and EventBridge emulators; every
+ * table, bus and rule declared in the services' own serverless.yml; the seed data; and each service
+ * under serverless-offline. On any failure, everything already started is stopped again.
+ */
+export const startLocalCloud = async ({
+  servicesDir,
+  ports,
+  persistDir,
+  stage = 'local',
+  onLog = () => undefined,
+}: LocalCloudOptions): Promise<RunningLocalCloud> => {
+  const names = Object.keys(ports.services);
+  for (const { port, variable } of portAssignments(ports)) await assertPortFree(port, LOCAL_HOST, variable);
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+  };
+
+  try {
+    const sqs = await startLocalSqs({ host: LOCAL_HOST, port: ports.sqs });
+    stops.push(sqs.stop);
+    const eventBridge = await startEventBridge({
+      host: LOCAL_HOST,
+      port: ports.eventbridge,
+      sqsEndpoint: sqs.url,
+      logger: {
+        info: (message) => onLog('eventbridge', message),
+        warn: (message) => onLog('eventbridge', message),
+        error: (message) => onLog('eventbridge', message),
+      },
+    });
+    stops.push(eventBridge.stop);
+    const [dynamodb, configs] = await Promise.all([
+      startDynamoDbLocal({
+        host: LOCAL_HOST,
+        port: ports.dynamodb,
+        dbPath: persistDir,
+        onLine: (line) => onLog('dynamodb', line),
+      }),
+      Promise.all(names.map((name) => loadServiceConfig(join(servicesDir, name), stage))),
+    ]);
+    stops.push(dynamodb.stop);
+    const endpoints = { dynamodb: dynamodb.endpoint, sqs: sqs.url, eventbridge: eventBridge.url };
+
+    await provisionResources(names, configs, servicesDir, endpoints, onLog);
+
+    const environment = { ...localAwsEnvironment(endpoints), ...serviceUrlEnvironment(ports) };
+    const offline: RunningServiceOffline[] = await Promise.all(
+      names.map(async (name) => {
+        const service = await startServiceOffline({
+          serviceDir: join(servicesDir, name),
+          stage,
+          host: LOCAL_HOST,
+          httpPort: ports.services[name]?.http ?? 0,
+          lambdaPort: ports.services[name]?.lambda ?? 0,
+          env: environment,
+          onLine: (line) => onLog(name, line),
+        });
+        stops.push(service.stop);
+        return service;
+      }),
+    );
+
+    return {
+      endpoints,
+      services: Object.fromEntries(names.map((name, i) => [name, offline[i]?.url ?? ''])),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+};
+
+const provisionResources = async (
+  names: string[],
+  configs: ServiceConfig[],
+  servicesDir: string,
+  endpoints: { dynamodb: string; sqs: string; eventbridge: string },
+  onLog: (component: string, line: string) => void,
+): Promise<void> => {
+  // Buses first: a service's rule may sit on another service's bus.
+  const buses = await createEventBuses(configs, endpoints.eventbridge);
+  if (buses.length > 0) onLog('local-cloud', `event buses: ${buses.join(', ')}`);
+  for (const [index, config] of configs.entries()) {
+    const name = names[index] ?? config.service;
+    const tables = await createTables(config, endpoints.dynamodb);
+    const seeded = await seedTables(config, join(servicesDir, name), endpoints.dynamodb);
+    const rules = await createEventRules(config, endpoints.eventbridge);
+    const summary = [
+      tables.length > 0 ? `tables ${tables.join(', ')}` : '',
+      seeded > 0 ? `${seeded} seed items` : '',
+      rules.length > 0 ? `rules ${rules.join(', ')}` : '',
+    ].filter(Boolean);
+    if (summary.length > 0) onLog('local-cloud', `${name}: ${summary.join('; ')}`);
+  }
+};
