@@ -1,4 +1,12 @@
 // The one public entry of @eshop/local-cloud: local stand-ins for AWS and the helpers that run them.
+
+export {
+  discoverServices,
+  type LocalCloudOptions,
+  type RunningLocalCloud,
+  startLocalCloud,
+} from './dev/local-cloud.js';
+export { LOCAL_HOST, type LocalCloudPorts } from './dev/ports.js';
 export { createTables } from './dynamodb/create-tables.js';
 export {
   type DynamoDbLocalOptions,
@@ -30,4 +38,5 @@ export {
   serverlessCli,
   serverlessCliEnvironment,
 } from './templates/service-config.js';
+export { type LocalCloudUnderTest, startLocalCloudUnderTest } from './testing/local-cloud-under-test.js';
 export { type ServiceUnderTest, startServiceUnderTest } from './testing/service-under-test.js';

@@ -1,0 +1,4 @@
+import { basketDependencies } from '../composition-root.js';
+import { createCheckoutBasketHandler } from '../handlers/checkout-basket.js';
+
+export const handler = createCheckoutBasketHandler(basketDependencies);

@@ -1,0 +1,40 @@
+import { accepted, httpHandler, ValidationError } from '@eshop/shared';
+import { type CheckoutDeps, checkout, checkoutRequestSchema } from '../domain/checkout.js';
+import { type HttpDeps, MAX_BASKET_BODY_BYTES } from './http-options.js';
+
+const IDEMPOTENCY_KEY = /^[\w-]{8,128}$/;
+
+const idempotencyKeyOf = (headers: Readonly<Record<string, string | undefined>>): string | undefined => {
+  const key = headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new ValidationError('Invalid Idempotency-Key header', [
+      {
+        in: 'header',
+        pointer: '#/idempotency-key',
+        detail: 'Must be 8-128 letters, digits, - or _ (a UUID works)',
+      },
+    ]);
+  }
+  return key;
+};
+
+/**
+ * POST /basket/checkout → 202 `{ checkoutId, total, currency }` once the CheckoutBasket event was
+ * accepted by the bus; the order is created asynchronously. 409 for an empty basket, 503 (basket
+ * intact, safe to retry) when the bus or catalog is unavailable. Send an `Idempotency-Key` to make
+ * retries return the same checkout.
+ */
+export const createCheckoutBasketHandler = (deps: HttpDeps & CheckoutDeps) => {
+  const checkOut = checkout(deps);
+  return httpHandler(
+    { ...deps, maxBodyBytes: MAX_BASKET_BODY_BYTES, request: { body: checkoutRequestSchema } },
+    async ({ body, headers, correlationId }) => {
+      const result = await checkOut(body, { idempotencyKey: idempotencyKeyOf(headers), correlationId });
+      return accepted(
+        { checkoutId: result.checkoutId, total: result.total, currency: result.currency, status: 'ACCEPTED' },
+        result.replayed ? { 'idempotent-replayed': 'true' } : undefined,
+      );
+    },
+  );
+};

@@ -1,0 +1,14 @@
+import { cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
+import { z } from 'zod';
+import { basketView } from '../domain/basket.js';
+import type { ListBaskets } from '../domain/ports.js';
+import type { HttpDeps } from './http-options.js';
+
+const listQuery = z.object({ limit: limitParam, cursor: cursorParam });
+
+/** GET /basket[?limit=&cursor=] → `{ items, nextCursor? }`. */
+export const createListBasketsHandler = (deps: HttpDeps & { listBaskets: ListBaskets }) =>
+  httpHandler({ ...deps, request: { query: listQuery } }, async ({ query }) => {
+    const page = await deps.listBaskets(query);
+    return ok({ ...page, items: page.items.map(basketView) });
+  });

@@ -1,0 +1,213 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
+
+// Over real HTTP: basket under serverless-offline, pricing from product under serverless-offline.
+const api = inject('basketApiUrl');
+const deps = localBasketDependencies();
+
+afterAll(() => {
+  deps.documentClient.destroy();
+  deps.eventBridge.destroy();
+});
+
+const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const response = await fetch(`${api}${path}`, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: text ? JSON.parse(text) : undefined,
+  };
+};
+
+describe('basket API over HTTP', () => {
+  it('creates, reads priced, replaces, lists and deletes a basket (original client shapes)', async () => {
+    const userName = uniqueUser('swn');
+    // The original reference's clients send productName and price: both are ignored.
+    const createdBasket = await send('POST', '/basket', {
+      userName,
+      items: [
+        { productId: SEEDED.pixelFold.id, quantity: 1, color: 'Black', productName: 'cheap phone', price: 1 },
+        { productId: SEEDED.airPods.id, quantity: 2 },
+        { productId: SEEDED.airPods.id, quantity: 1 },
+      ],
+    });
+
+    expect(createdBasket.status).toBe(201);
+    expect(createdBasket.headers.get('location')).toBe(`/basket/${userName}`);
+
+    const read = await send('GET', `/basket/${userName}`);
+    expect(read.status).toBe(200);
+    expect(read.json).toMatchObject({
+      userName,
+      items: [
+        {
+          productId: SEEDED.pixelFold.id,
+          productName: SEEDED.pixelFold.name,
+          unitPrice: SEEDED.pixelFold.price,
+          quantity: 1,
+          color: 'Black',
+        },
+        {
+          productId: SEEDED.airPods.id,
+          unitPrice: SEEDED.airPods.price,
+          quantity: 3,
+          lineTotal: 3 * SEEDED.airPods.price,
+        },
+      ],
+      total: SEEDED.pixelFold.price + 3 * SEEDED.airPods.price,
+      currency: 'USD',
+    });
+
+    const replaced = await send('POST', '/basket', {
+      userName,
+      items: [{ productId: SEEDED.sdCard.id, quantity: 4 }],
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.json.total).toBe(4 * SEEDED.sdCard.price);
+
+    const listed = await send('GET', '/basket?limit=100');
+    expect(listed.status).toBe(200);
+    expect(listed.json.items.some((b: { userName: string }) => b.userName === userName)).toBe(true);
+
+    expect((await send('DELETE', `/basket/${userName}`)).status).toBe(204);
+    expect((await send('GET', `/basket/${userName}`)).json).toMatchObject({ userName, items: [], total: 0 });
+  });
+
+  it('gives an empty basket, not 404, to a user with none', async () => {
+    const response = await send('GET', `/basket/${uniqueUser('nobody')}`);
+
+    expect(response.status).toBe(200);
+    expect(response.json.items).toEqual([]);
+  });
+
+  it('checks out with the original client body and an Idempotency-Key', async () => {
+    const userName = uniqueUser('buyer');
+    await send('POST', '/basket', { userName, items: [{ productId: SEEDED.airPods.id, quantity: 2 }] });
+    const body = {
+      userName,
+      totalPrice: 0,
+      firstName: 'swn',
+      lastName: 'swn',
+      email: 'swn@example.com',
+      address: 'istanbul',
+      cardInfo: '5554443322',
+      paymentMethod: 1,
+    };
+
+    const first = await send('POST', '/basket/checkout', body, { 'idempotency-key': `k-${userName}` });
+    const again = await send('POST', '/basket/checkout', body, { 'idempotency-key': `k-${userName}` });
+
+    expect(first.status).toBe(202);
+    expect(first.json).toMatchObject({ total: 2 * SEEDED.airPods.price, status: 'ACCEPTED' });
+    expect(again.json.checkoutId).toBe(first.json.checkoutId);
+    expect((await send('GET', `/basket/${userName}`)).json.items).toEqual([]);
+  });
+
+  describe('bad input: 4xx problem+json and nothing written', () => {
+    const userName = uniqueUser('bad');
+    const buyer = {
+      userName,
+      firstName: 'A',
+      lastName: 'B',
+      email: 'a@b.example',
+      address: 'x',
+      paymentMethod: 'card',
+    };
+    it.each([
+      ['malformed JSON', 'POST', '/basket', '{"userName":', 400],
+      ['no items', 'POST', '/basket', { userName }, 422],
+      [
+        'a zero quantity',
+        'POST',
+        '/basket',
+        { userName, items: [{ productId: SEEDED.sdCard.id, quantity: 0 }] },
+        422,
+      ],
+      [
+        'a fractional quantity',
+        'POST',
+        '/basket',
+        { userName, items: [{ productId: SEEDED.sdCard.id, quantity: 1.5 }] },
+        422,
+      ],
+      [
+        'a huge quantity',
+        'POST',
+        '/basket',
+        { userName, items: [{ productId: SEEDED.sdCard.id, quantity: 100000 }] },
+        422,
+      ],
+      [
+        'merged quantities over the limit',
+        'POST',
+        '/basket',
+        {
+          userName,
+          items: [
+            { productId: SEEDED.sdCard.id, quantity: 60 },
+            { productId: SEEDED.sdCard.id, quantity: 60 },
+          ],
+        },
+        422,
+      ],
+      [
+        'an unknown product',
+        'POST',
+        '/basket',
+        { userName, items: [{ productId: 'no-such-product', quantity: 1 }] },
+        422,
+      ],
+      ['a bad user name', 'POST', '/basket', { userName: 'a b/c', items: [] }, 422],
+      ['an unknown field', 'POST', '/basket', { userName, items: [], coupon: 'FREE' }, 422],
+      [
+        'a 1 MB body',
+        'POST',
+        '/basket',
+        JSON.stringify({ userName, items: [], pad: 'x'.repeat(1024 * 1024) }),
+        413,
+      ],
+      ['a bad user in the path', 'GET', '/basket/%20%20', undefined, 400],
+      ['a bad limit', 'GET', '/basket?limit=-1', undefined, 400],
+      ['a forged cursor', 'GET', '/basket?cursor=eyJ1c2VyTmFtZSI6MX0', undefined, 400],
+      ['a checkout without buyer fields', 'POST', '/basket/checkout', { userName }, 422],
+      ['a checkout with a bad email', 'POST', '/basket/checkout', { ...buyer, email: 'not-an-email' }, 422],
+      ['a checkout with a bad card', 'POST', '/basket/checkout', { ...buyer, cardInfo: 'abcd' }, 422],
+      ['a checkout of an empty basket', 'POST', '/basket/checkout', buyer, 409],
+    ])('%s', async (_, method, path, body, status) => {
+      const response = await send(method, path, body);
+
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.json.status).toBe(status);
+      expect(response.text).not.toMatch(/at .+\.m?[jt]s:\d+/);
+      await expect(deps.findBasket(userName)).resolves.toBeUndefined();
+    });
+
+    it('names the unknown product and where it is', async () => {
+      const response = await send('POST', '/basket', {
+        userName,
+        items: [
+          { productId: SEEDED.sdCard.id, quantity: 1 },
+          { productId: 'ghost-1', quantity: 1 },
+        ],
+      });
+
+      expect(response.json.errors).toEqual([
+        { in: 'body', pointer: '#/items/1/productId', detail: 'No product ghost-1 in the catalog' },
+      ]);
+    });
+
+    it('rejects a malformed Idempotency-Key with 400', async () => {
+      const response = await send('POST', '/basket/checkout', buyer, { 'idempotency-key': 'short' });
+
+      expect(response.status).toBe(400);
+      expect(response.json.errors[0]).toMatchObject({ in: 'header' });
+    });
+  });
+});

@@ -1,0 +1,204 @@
+import { CheckoutBasket, parseEvent } from '@eshop/shared';
+import { httpEvent, lambdaContext } from '@eshop/shared/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCheckoutBasketHandler } from '../src/handlers/checkout-basket.js';
+import { captureCheckoutEvents } from './support/event-capture.js';
+import { localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
+
+// In-process handlers with the real adapters: DynamoDB Local, the local EventBridge (a test rule
+// routes CheckoutBasket to a test queue), and the product service over HTTP for prices.
+const deps = localBasketDependencies();
+let capture: Awaited<ReturnType<typeof captureCheckoutEvents>>;
+
+beforeAll(async () => {
+  capture = await captureCheckoutEvents();
+});
+afterAll(async () => {
+  await capture.stop();
+  deps.documentClient.destroy();
+  deps.eventBridge.destroy();
+});
+
+const buyer = (userName: string) => ({
+  userName,
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  address: '12 Analytical Row, London',
+  paymentMethod: 1,
+  cardInfo: '4242 4242 4242 4242',
+  totalPrice: 1, // what the original clients send; never trusted
+});
+
+const fillBasket = async (userName: string) => {
+  await deps.saveBasket({
+    userName,
+    updatedAt: new Date().toISOString(),
+    lines: [
+      { productId: SEEDED.airPods.id, productName: 'stale name', unitPrice: 1, quantity: 2 },
+      {
+        productId: SEEDED.sdCard.id,
+        productName: SEEDED.sdCard.name,
+        unitPrice: SEEDED.sdCard.price,
+        quantity: 3,
+        color: 'red',
+      },
+    ],
+  });
+};
+
+const checkoutRequest = (userName: string, headers: Record<string, string> = {}) =>
+  httpEvent({ method: 'POST', path: '/basket/checkout', body: buyer(userName), headers });
+
+const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
+const expectedTotal = 2 * SEEDED.airPods.price + 3 * SEEDED.sdCard.price;
+
+const eventsFor = async (userName: string, count = 1) => {
+  const mine = (bodies: string[]) =>
+    bodies.map((body) => parseEvent(CheckoutBasket, body)).filter((e) => e.detail.userName === userName);
+  return mine(await capture.bodies((bodies) => mine(bodies).length >= count));
+};
+
+describe('checkout against the local cloud', () => {
+  it('publishes one valid CheckoutBasket priced from the catalog, masks the card, empties the basket', async () => {
+    const userName = uniqueUser();
+    await fillBasket(userName);
+    const handler = createCheckoutBasketHandler(deps);
+
+    const response = await handler(
+      checkoutRequest(userName, { 'x-correlation-id': 'corr-checkout-1' }),
+      lambdaContext(),
+    );
+
+    expect(response.statusCode).toBe(202);
+    expect(json(response)).toMatchObject({ total: expectedTotal, currency: 'USD', status: 'ACCEPTED' });
+    const [event, ...more] = await eventsFor(userName);
+    expect(more).toHaveLength(0);
+    expect(event?.envelope).toMatchObject({ source: 'eshop.basket', 'detail-type': 'CheckoutBasket' });
+    expect(event?.detail).toMatchObject({
+      checkoutId: json(response).checkoutId,
+      correlationId: 'corr-checkout-1',
+      total: expectedTotal,
+      payment: { method: '1', cardLast4: '4242' },
+      items: [
+        {
+          productId: SEEDED.airPods.id,
+          productName: SEEDED.airPods.name,
+          unitPrice: SEEDED.airPods.price,
+          quantity: 2,
+        },
+        { productId: SEEDED.sdCard.id, quantity: 3, lineTotal: 3 * SEEDED.sdCard.price, color: 'red' },
+      ],
+    });
+    expect(JSON.stringify(event)).not.toContain('4242424242424242');
+    expect(JSON.stringify(event)).not.toContain('4242 4242');
+    await expect(deps.findBasket(userName)).resolves.toBeUndefined();
+  });
+
+  it('answers 409 for an empty basket and publishes nothing', async () => {
+    const userName = uniqueUser('empty');
+    const handler = createCheckoutBasketHandler(deps);
+
+    const response = await handler(checkoutRequest(userName), lambdaContext());
+
+    expect(response.statusCode).toBe(409);
+    expect(await eventsFor(userName, 0)).toHaveLength(0);
+  });
+
+  it('answers 503 with Retry-After and keeps the basket when the bus rejects the entry; a retry completes it', async () => {
+    const userName = uniqueUser('entryfail');
+    await fillBasket(userName);
+    // A bus that does not exist: PutEvents succeeds as a call but fails the entry (FailedEntryCount 1).
+    const rejecting = createCheckoutBasketHandler({
+      ...deps,
+      publishEvent: (await import('@eshop/shared')).buildPublishEvent(deps.eventBridge, 'no-such-bus'),
+    });
+
+    const failed = await rejecting(checkoutRequest(userName), lambdaContext());
+
+    expect(failed.statusCode).toBe(503);
+    expect(failed.headers?.['retry-after']).toBeDefined();
+    expect((await deps.findBasket(userName))?.lines).toHaveLength(2);
+
+    const retried = await createCheckoutBasketHandler(deps)(checkoutRequest(userName), lambdaContext());
+
+    expect(retried.statusCode).toBe(202);
+    expect(await eventsFor(userName)).toHaveLength(1);
+    await expect(deps.findBasket(userName)).resolves.toBeUndefined();
+  });
+
+  it('answers 503 and keeps the basket when the bus cannot be reached', async () => {
+    const userName = uniqueUser('busdown');
+    await fillBasket(userName);
+    const unreachable = localBasketDependencies({ eventBridgeEndpoint: 'http://127.0.0.1:9' });
+
+    const response = await createCheckoutBasketHandler(unreachable)(
+      checkoutRequest(userName),
+      lambdaContext(),
+    );
+
+    expect(response.statusCode).toBe(503);
+    expect(json(response).type).toMatch(/service-unavailable$/);
+    expect((await deps.findBasket(userName))?.lines).toHaveLength(2);
+    unreachable.eventBridge.destroy();
+    unreachable.documentClient.destroy();
+  });
+
+  it('returns the same checkout for the same Idempotency-Key and publishes it once', async () => {
+    const userName = uniqueUser('idem');
+    await fillBasket(userName);
+    const handler = createCheckoutBasketHandler(deps);
+    const headers = { 'idempotency-key': `key-${userName}` };
+
+    const first = await handler(checkoutRequest(userName, headers), lambdaContext());
+    const second = await handler(checkoutRequest(userName, headers), lambdaContext());
+
+    expect(first.statusCode).toBe(202);
+    expect(second.statusCode).toBe(202);
+    expect(json(second).checkoutId).toBe(json(first).checkoutId);
+    expect(second.headers?.['idempotent-replayed']).toBe('true');
+    expect(await eventsFor(userName)).toHaveLength(1);
+  });
+
+  it('completes with the same checkout id when the process died between publishing and emptying', async () => {
+    const userName = uniqueUser('crash');
+    await fillBasket(userName);
+    const headers = { 'idempotency-key': `key-${userName}` };
+    const crashing = createCheckoutBasketHandler({
+      ...deps,
+      completeCheckout: async () => {
+        throw new Error('Lambda timed out');
+      },
+    });
+
+    const crashed = await crashing(checkoutRequest(userName, headers), lambdaContext());
+    const retried = await createCheckoutBasketHandler(deps)(
+      checkoutRequest(userName, headers),
+      lambdaContext(),
+    );
+
+    expect(crashed.statusCode).toBe(500);
+    expect(retried.statusCode).toBe(202);
+    const events = await eventsFor(userName, 2);
+    // Published twice (at least once delivery), one checkout: ordering dedups on checkoutId.
+    expect(new Set(events.map((e) => e.detail.checkoutId))).toEqual(new Set([json(retried).checkoutId]));
+    await expect(deps.findBasket(userName)).resolves.toBeUndefined();
+  });
+
+  it('lets concurrent checkouts of one basket produce at most one checkout id', async () => {
+    const userName = uniqueUser('race');
+    await fillBasket(userName);
+    const handler = createCheckoutBasketHandler(deps);
+
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => handler(checkoutRequest(userName), lambdaContext())),
+    );
+
+    const accepted = responses.filter((r) => r.statusCode === 202);
+    expect(accepted.length).toBeGreaterThanOrEqual(1);
+    expect(responses.every((r) => [202, 409].includes(r.statusCode ?? 0))).toBe(true);
+    expect(new Set(accepted.map((r) => json(r).checkoutId)).size).toBe(1);
+    const events = await eventsFor(userName);
+    expect(new Set(events.map((e) => e.detail.checkoutId)).size).toBe(1);
+  });
+});

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
+import { buildPublishEvent, createDocumentClient, createLogger } from '@eshop/shared';
+import { inject } from 'vitest';
+import { buildFindCatalogProduct } from '../../src/catalog/product-catalog.js';
+import { basketTable } from '../../src/store/basket-table.js';
+
+export const BASKET_TABLE = 'eshop-basket-local-baskets';
+export const BASKET_BUS = 'eshop-basket-local';
+
+/** Seeded catalog products (services/product/seed/products.json). */
+export const SEEDED = {
+  pixelFold: { id: '6a1c0000-0000-4000-8000-000000000001', name: 'Pixel Fold 9', price: 179900 },
+  airPods: { id: '6a1c0000-0000-4000-8000-00000000000b', name: 'AirPods Pro 3', price: 24900 },
+  sdCard: { id: '6a1c0000-0000-4000-8000-000000000010', name: 'SanDisk Extreme 256 GB', price: 3499 },
+};
+
+export const uniqueUser = (prefix = 'user') => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+/**
+ * The basket's real adapters on the test run's local cloud (DynamoDB Local, the local EventBridge,
+ * the product service over HTTP), for in-process handler tests that need to vary one dependency.
+ */
+export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: string } = {}) => {
+  const endpoints = inject('basketEndpoints');
+  const documentClient = createDocumentClient({
+    endpoint: endpoints.dynamodb,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const eventBridge = new EventBridgeClient({
+    endpoint: overrides.eventBridgeEndpoint ?? endpoints.eventbridge,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
+  return {
+    documentClient,
+    eventBridge,
+    logger: createLogger('basket-test'),
+    now: () => new Date(),
+    newId: () => randomUUID(),
+    findCatalogProduct: buildFindCatalogProduct(inject('basketCatalogUrl')),
+    publishEvent: buildPublishEvent(eventBridge, BASKET_BUS),
+    ...basketTable(documentClient, BASKET_TABLE),
+  };
+};
