@@ -8,6 +8,7 @@ import { startEventBridge } from '../eventbridge/index.js';
 import { localAwsEnvironment } from '../local-aws.js';
 import { type RunningServiceOffline, startServiceOffline } from '../offline/serverless-offline.js';
 import { assertPortFree } from '../process/free-port.js';
+import { createQueues, type LocalQueue, startQueueConsumers } from '../queues/index.js';
 import { startLocalSqs } from '../sqs/index.js';
 import { loadServiceConfig, type ServiceConfig } from '../templates/service-config.js';
 import { LOCAL_HOST, type LocalCloudPorts, portAssignments } from './ports.js';
@@ -94,7 +95,7 @@ export const startLocalCloud = async ({
     stops.push(dynamodb.stop);
     const endpoints = { dynamodb: dynamodb.endpoint, sqs: sqs.url, eventbridge: eventBridge.url };
 
-    await provisionResources(names, configs, servicesDir, endpoints, onLog);
+    const queues = await provisionResources(names, configs, servicesDir, endpoints, onLog);
 
     const environment = { ...localAwsEnvironment(endpoints), ...serviceUrlEnvironment(ports) };
     const offline: RunningServiceOffline[] = await Promise.all(
@@ -113,6 +114,25 @@ export const startLocalCloud = async ({
       }),
     );
 
+    // Queue → function, as Lambda's event source mappings do for the deployed stack.
+    for (const [index, config] of configs.entries()) {
+      const service = offline[index];
+      if (service === undefined) continue;
+      const component = `${names[index]}-sqs`;
+      const consumers = startQueueConsumers({
+        config,
+        queues: queues[index] ?? new Map(),
+        sqsEndpoint: endpoints.sqs,
+        lambdaEndpoint: service.lambdaEndpoint,
+        logger: {
+          info: (message) => onLog(component, message),
+          warn: (message) => onLog(component, message),
+          error: (message) => onLog(component, message),
+        },
+      });
+      stops.push(consumers.stop);
+    }
+
     return {
       endpoints,
       services: Object.fromEntries(names.map((name, i) => [name, offline[i]?.url ?? ''])),
@@ -130,20 +150,26 @@ const provisionResources = async (
   servicesDir: string,
   endpoints: { dynamodb: string; sqs: string; eventbridge: string },
   onLog: (component: string, line: string) => void,
-): Promise<void> => {
+): Promise<Map<string, LocalQueue>[]> => {
   // Buses first: a service's rule may sit on another service's bus.
   const buses = await createEventBuses(configs, endpoints.eventbridge);
   if (buses.length > 0) onLog('local-cloud', `event buses: ${buses.join(', ')}`);
+  const queuesPerService: Map<string, LocalQueue>[] = [];
   for (const [index, config] of configs.entries()) {
     const name = names[index] ?? config.service;
     const tables = await createTables(config, endpoints.dynamodb);
     const seeded = await seedTables(config, join(servicesDir, name), endpoints.dynamodb);
+    // Queues before rules, so a rule's first delivery finds its target.
+    const queues = await createQueues(config, endpoints.sqs);
+    queuesPerService.push(queues);
     const rules = await createEventRules(config, endpoints.eventbridge);
     const summary = [
       tables.length > 0 ? `tables ${tables.join(', ')}` : '',
       seeded > 0 ? `${seeded} seed items` : '',
+      queues.size > 0 ? `queues ${[...queues.values()].map((q) => q.name).join(', ')}` : '',
       rules.length > 0 ? `rules ${rules.join(', ')}` : '',
     ].filter(Boolean);
     if (summary.length > 0) onLog('local-cloud', `${name}: ${summary.join('; ')}`);
   }
+  return queuesPerService;
 };
