@@ -218,7 +218,9 @@ export const startEventSourceMapping = (options: EventSourceMappingOptions): Run
         }),
       );
       for (const failure of Failed) {
-        logger.warn(`${queueName}: could not delete a processed message (${failure.Code}): ${failure.Message}`);
+        logger.warn(
+          `${queueName}: could not delete a processed message (${failure.Code}): ${failure.Message}`,
+        );
       }
     }
   };
@@ -244,11 +246,12 @@ export const startEventSourceMapping = (options: EventSourceMappingOptions): Run
         return;
       }
       processed = messages.filter((message) => !failed.has(message.MessageId ?? ''));
-      if (failed.size > 0) {
-        logger.info(`${queueName}: ${failed.size} of ${messages.length} record(s) failed and will be retried`);
-      }
     }
     await deleteMessages(processed);
+    const failures = messages.length - processed.length;
+    logger.info(
+      `${queueName}: ${messages.length} record(s) processed${failures > 0 ? `, ${failures} failed and will be retried after the visibility timeout` : ''}`,
+    );
   };
 
   const poll = async (): Promise<void> => {

@@ -1,4 +1,4 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import type { SQSEvent } from 'aws-lambda';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local-aws.js';
 
@@ -23,8 +23,9 @@ export class FunctionInvocationError extends Error {
 export const offlineFunctionName = (service: string, stage: string, functionKey: string): string =>
   `${service}-${stage}-${functionKey}`;
 
-const payloadText = (payload: Uint8Array | undefined): string =>
-  payload === undefined ? '' : Buffer.from(payload).toString('utf8');
+// An empty response body comes back as no payload at all (undefined or null, by SDK version).
+const payloadText = (payload: Uint8Array | null | undefined): string =>
+  payload === undefined || payload === null ? '' : Buffer.from(payload).toString('utf8');
 
 const parsePayload = (text: string): unknown => {
   if (text.trim() === '') return undefined;
@@ -34,6 +35,9 @@ const parsePayload = (text: string): unknown => {
     return text;
   }
 };
+
+/** Invokes a function with an SQS batch; `destroy()` closes its connections when done. */
+export type OfflineFunctionInvoker = ((event: SQSEvent) => Promise<unknown>) & { destroy(): void };
 
 /**
  * An `invoke` for `startEventSourceMapping` that runs a function served by serverless-offline
@@ -47,7 +51,7 @@ const parsePayload = (text: string): unknown => {
 export const invokeOfflineFunction = (
   lambdaEndpoint: string,
   functionName: string,
-): ((event: SQSEvent) => Promise<unknown>) => {
+): OfflineFunctionInvoker => {
   const client = new LambdaClient({
     endpoint: lambdaEndpoint,
     region: LOCAL_REGION,
@@ -55,8 +59,8 @@ export const invokeOfflineFunction = (
     // The event source mapping owns retries; and serverless-offline answers slowly, not flakily.
     maxAttempts: 1,
   });
-  return async (event) => {
-    let result: Awaited<ReturnType<LambdaClient['send']>> & { FunctionError?: string; Payload?: Uint8Array };
+  const invoke = async (event: SQSEvent): Promise<unknown> => {
+    let result: InvokeCommandOutput;
     try {
       result = await client.send(
         new InvokeCommand({
@@ -81,4 +85,5 @@ export const invokeOfflineFunction = (
     }
     return parsePayload(text);
   };
+  return Object.assign(invoke, { destroy: () => client.destroy() });
 };

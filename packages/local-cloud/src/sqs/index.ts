@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createSqsServer } from 'local-aws-sqs';
+import { LOCAL_ACCOUNT_ID } from '../local-aws.js';
 
 export interface LocalSqsOptions {
   /** Default 127.0.0.1; queue URLs use it too. */
@@ -26,6 +27,8 @@ export async function startLocalSqs(options: LocalSqsOptions = {}): Promise<Runn
   const server = await createSqsServer({
     port: options.port ?? 9324,
     hostname: host,
+    // The same account as the rest of the local cloud, so queue ARNs match those in rule targets.
+    accountId: LOCAL_ACCOUNT_ID,
     // Tests delete and recreate queues by name; AWS's 60 s wait would only slow them down.
     emulateQueueCreationLifecycle: false,
   });

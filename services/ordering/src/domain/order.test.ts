@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { aCheckout } from '../../test/support/checkout.js';
+import { orderDatePrefixSchema, orderFromCheckout, orderIdFor, userNameSchema } from './order.js';
+
+const now = new Date('2026-12-01T08:00:00.000Z');
+
+describe('orderFromCheckout', () => {
+  it('copies the checkout into a PLACED order dated by the checkout, not by the clock', () => {
+    const checkout = aCheckout({ checkoutId: '3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7b' });
+
+    const order = orderFromCheckout(checkout, now);
+
+    expect(order).toEqual({
+      orderId: orderIdFor(checkout.checkoutId),
+      checkoutId: checkout.checkoutId,
+      userName: 'swn',
+      buyer: checkout.buyer,
+      payment: { method: 'card', cardLast4: '4242' },
+      items: checkout.items,
+      total: 6999,
+      currency: 'USD',
+      status: 'PLACED',
+      orderDate: '2026-11-27T10:00:00.000Z',
+      correlationId: 'corr-1',
+      createdAt: '2026-12-01T08:00:00.000Z',
+    });
+  });
+
+  it('normalises the checkout time to millisecond ISO 8601 so dates sort and match uniformly', () => {
+    const order = orderFromCheckout(aCheckout({ checkedOutAt: '2026-11-27T10:00:00Z' }), now);
+
+    expect(order.orderDate).toBe('2026-11-27T10:00:00.000Z');
+  });
+
+  it('stores no card field beyond the last four digits', () => {
+    const order = orderFromCheckout(aCheckout({ payment: { method: 'invoice' } }), now);
+
+    expect(order.payment).toEqual({ method: 'invoice' });
+  });
+
+  it('builds the same order (but createdAt) for the same checkout delivered later', () => {
+    const checkout = aCheckout();
+
+    const first = orderFromCheckout(checkout, now);
+    const again = orderFromCheckout(checkout, new Date('2026-12-02T00:00:00.000Z'));
+
+    expect({ ...again, createdAt: first.createdAt }).toEqual(first);
+  });
+});
+
+describe('orderIdFor', () => {
+  it('derives a stable name-based UUID (v5) from the checkout id', () => {
+    const id = orderIdFor('3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7b');
+
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(orderIdFor('3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7b')).toBe(id);
+    expect(orderIdFor('3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7c')).not.toBe(id);
+    expect(id).not.toBe('3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7b');
+  });
+});
+
+describe('userNameSchema', () => {
+  it.each(['swn', 'ada.lovelace@example.com', 'Jean Dupont', 'x'])('accepts %j', (name) => {
+    expect(userNameSchema.safeParse(name).success).toBe(true);
+  });
+
+  it.each(['', ' swn', 'swn ', 'a\u0000b', 'tab\there', 'x'.repeat(101)])('rejects %j', (name) => {
+    expect(userNameSchema.safeParse(name).success).toBe(false);
+  });
+});
+
+describe('orderDatePrefixSchema', () => {
+  it.each(['2026', '2026-11', '2026-11-27', '2026-11-27T10', '2026-11-27T10:00', '2026-11-27T10:00:00.000Z'])(
+    'accepts %j',
+    (prefix) => {
+      expect(orderDatePrefixSchema.safeParse(prefix).success).toBe(true);
+    },
+  );
+
+  it.each(['', 'yesterday', '27-11-2026', '2026-11-27 10:00', '2026-11-27T10:00:00+01:00'])(
+    'rejects %j',
+    (prefix) => {
+      expect(orderDatePrefixSchema.safeParse(prefix).success).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,4 @@
+import { orderingDependencies } from '../composition-root.js';
+import { createListOrdersHandler } from '../handlers/list-orders.js';
+
+export const handler = createListOrdersHandler(orderingDependencies);

@@ -1,0 +1,4 @@
+import { orderingDependencies } from '../composition-root.js';
+import { createProcessCheckoutHandler } from '../handlers/process-checkout.js';
+
+export const handler = createProcessCheckoutHandler(orderingDependencies);

@@ -1,0 +1,12 @@
+import { cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
+import { z } from 'zod';
+import type { ListOrders } from '../domain/ports.js';
+import type { HttpDeps } from './http-options.js';
+
+const listQuery = z.object({ limit: limitParam, cursor: cursorParam });
+
+/** GET /order[?limit=&cursor=] → `{ items, nextCursor? }` over every user's orders. */
+export const createListOrdersHandler = (deps: HttpDeps & { listOrders: ListOrders }) =>
+  httpHandler({ ...deps, request: { query: listQuery } }, async ({ query }) =>
+    ok(await deps.listOrders(query)),
+  );

@@ -1,0 +1,21 @@
+import { cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
+import { z } from 'zod';
+import { orderDatePrefixSchema, userNameSchema } from '../domain/order.js';
+import type { ListUserOrders } from '../domain/ports.js';
+import type { HttpDeps } from './http-options.js';
+
+const userPath = z.object({ userName: userNameSchema });
+const userQuery = z.object({
+  orderDate: orderDatePrefixSchema.optional(),
+  limit: limitParam,
+  cursor: cursorParam,
+});
+
+/**
+ * GET /order/{userName}[?orderDate=&limit=&cursor=] → the user's orders, newest first. A user
+ * without orders gets `{ items: [] }`: the list exists, it is just empty.
+ */
+export const createListUserOrdersHandler = (deps: HttpDeps & { listUserOrders: ListUserOrders }) =>
+  httpHandler({ ...deps, request: { path: userPath, query: userQuery } }, async ({ path, query }) =>
+    ok(await deps.listUserOrders({ userName: path.userName, ...query })),
+  );

@@ -1,0 +1,87 @@
+import { createLogger } from '@eshop/shared';
+import { httpEvent, lambdaContext } from '@eshop/shared/testing';
+import { describe, expect, it } from 'vitest';
+import { aCheckout } from '../../test/support/checkout.js';
+import { inMemoryOrders } from '../../test/support/in-memory-orders.js';
+import { type Order, orderFromCheckout } from '../domain/order.js';
+import { createListOrdersHandler } from './list-orders.js';
+import { createListUserOrdersHandler } from './list-user-orders.js';
+
+const logger = createLogger('ordering-test');
+const context = lambdaContext();
+const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
+const now = new Date('2026-12-01T08:00:00.000Z');
+const anOrder = (userName: string, checkedOutAt: string): Order =>
+  orderFromCheckout(aCheckout({ userName, checkedOutAt }), now);
+
+const orders = [
+  anOrder('swn', '2026-11-26T09:00:00.000Z'),
+  anOrder('swn', '2026-11-27T10:00:00.000Z'),
+  anOrder('swn', '2026-11-27T18:30:00.000Z'),
+  anOrder('bob', '2026-11-27T12:00:00.000Z'),
+];
+
+describe('order handlers', () => {
+  it('GET /order lists every order, page by page', async () => {
+    const handler = createListOrdersHandler({ logger, ...inMemoryOrders(orders) });
+
+    const first = json(await handler(httpEvent({ query: { limit: '3' } }), context));
+    const second = json(
+      await handler(httpEvent({ query: { limit: '3', cursor: first.nextCursor } }), context),
+    );
+
+    expect(first.items).toHaveLength(3);
+    expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeUndefined();
+  });
+
+  it('GET /order/{userName} lists the user’s orders, newest first', async () => {
+    const handler = createListUserOrdersHandler({ logger, ...inMemoryOrders(orders) });
+
+    const response = await handler(httpEvent({ pathParameters: { userName: 'swn' } }), context);
+
+    expect(response.statusCode).toBe(200);
+    expect(json(response).items.map((o: Order) => o.orderDate)).toEqual([
+      '2026-11-27T18:30:00.000Z',
+      '2026-11-27T10:00:00.000Z',
+      '2026-11-26T09:00:00.000Z',
+    ]);
+  });
+
+  it('GET /order/{userName}?orderDate= filters by date prefix', async () => {
+    const handler = createListUserOrdersHandler({ logger, ...inMemoryOrders(orders) });
+
+    const day = await handler(
+      httpEvent({ pathParameters: { userName: 'swn' }, query: { orderDate: '2026-11-27' } }),
+      context,
+    );
+
+    expect(json(day).items.map((o: Order) => o.orderDate)).toEqual([
+      '2026-11-27T18:30:00.000Z',
+      '2026-11-27T10:00:00.000Z',
+    ]);
+  });
+
+  it('GET /order/{userName} for a user without orders answers 200 with no items', async () => {
+    const handler = createListUserOrdersHandler({ logger, ...inMemoryOrders(orders) });
+
+    const response = await handler(httpEvent({ pathParameters: { userName: 'nobody' } }), context);
+
+    expect(response.statusCode).toBe(200);
+    expect(json(response)).toEqual({ items: [] });
+  });
+
+  it.each([
+    ['a bad limit', { userName: 'swn' }, { limit: '0' }, '#/limit'],
+    ['a bad date', { userName: 'swn' }, { orderDate: 'yesterday' }, '#/orderDate'],
+    ['a bad user name', { userName: ' swn' }, {}, '#/userName'],
+  ])('GET /order/{userName} with %s answers 400 problem+json', async (_, pathParameters, query, pointer) => {
+    const handler = createListUserOrdersHandler({ logger, ...inMemoryOrders(orders) });
+
+    const response = await handler(httpEvent({ pathParameters, query }), context);
+
+    expect(response.statusCode).toBe(400);
+    expect(response.headers?.['content-type']).toBe('application/problem+json');
+    expect(json(response).errors[0].pointer).toBe(pointer);
+  });
+});

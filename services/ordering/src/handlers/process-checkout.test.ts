@@ -1,0 +1,99 @@
+import { createLogger } from '@eshop/shared';
+import { lambdaContext } from '@eshop/shared/testing';
+import { describe, expect, it, vi } from 'vitest';
+import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from '../../test/support/checkout.js';
+import { inMemoryOrders } from '../../test/support/in-memory-orders.js';
+import type { SaveNewOrder } from '../domain/ports.js';
+import { createProcessCheckoutHandler } from './process-checkout.js';
+
+const clock = { now: () => new Date('2026-12-01T08:00:00.000Z') };
+const context = lambdaContext('processCheckout');
+
+const consumer = (saveNewOrder?: SaveNewOrder) => {
+  const store = inMemoryOrders();
+  const logger = createLogger('ordering-test');
+  const errors = vi.spyOn(logger, 'error');
+  const handler = createProcessCheckoutHandler({
+    logger,
+    clock,
+    saveNewOrder: saveNewOrder ?? store.saveNewOrder,
+  });
+  return {
+    store,
+    errors,
+    handle: (...records: Parameters<typeof sqsEvent>) => handler(sqsEvent(...records), context),
+  };
+};
+
+describe('processCheckout', () => {
+  it('places an order for every checkout of the batch and reports no failure', async () => {
+    const { store, handle } = consumer();
+
+    const response = await handle(
+      checkoutRecord(aCheckout()),
+      checkoutRecord(aCheckout({ userName: 'bob' })),
+    );
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect([...store.orders.values()].map((o) => o.userName).sort()).toEqual(['bob', 'swn']);
+  });
+
+  it('treats a redelivered checkout as done: one order, no failure', async () => {
+    const { store, handle } = consumer();
+    const checkout = aCheckout();
+
+    await handle(checkoutRecord(checkout, 'm-1'));
+    const redelivery = await handle(checkoutRecord(checkout, 'm-1'), checkoutRecord(checkout, 'm-2'));
+
+    expect(redelivery).toEqual({ batchItemFailures: [] });
+    expect(store.orders.size).toBe(1);
+  });
+
+  it.each([
+    ['a body that is not JSON', '{"detail":'],
+    ['a bare detail without envelope', JSON.stringify(aCheckout())],
+    ['another event type', envelopeOf(aCheckout(), { 'detail-type': 'BasketDeleted' })],
+    ['an unknown detail version', envelopeOf({ ...aCheckout(), version: '2' })],
+    ['a total that does not add up', envelopeOf({ ...aCheckout(), total: 1 })],
+  ])('reports %s failed, logs why with its messageId, and keeps the rest', async (_, body) => {
+    const { store, errors, handle } = consumer();
+
+    const response = await handle(checkoutRecord(aCheckout(), 'good'), sqsRecord(body, 'poison'));
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison' }] });
+    expect(store.orders.size).toBe(1);
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining('invalid CheckoutBasket message'),
+      expect.objectContaining({ messageId: 'poison', reason: expect.any(String), issues: expect.any(Array) }),
+    );
+  });
+
+  it('fails only the record whose write failed', async () => {
+    const store = inMemoryOrders();
+    const unlucky = aCheckout({ userName: 'unlucky' });
+    const { handle } = consumer(async (order) => {
+      if (order.userName === 'unlucky')
+        throw Object.assign(new Error('Throughput exceeded'), { name: 'ThrottlingException' });
+      return store.saveNewOrder(order);
+    });
+
+    const response = await handle(
+      checkoutRecord(aCheckout(), 'm-1'),
+      checkoutRecord(unlucky, 'm-2'),
+      checkoutRecord(aCheckout(), 'm-3'),
+    );
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-2' }] });
+    expect(store.orders.size).toBe(2);
+  });
+
+  it('reports every record of a batch that failed entirely, instead of throwing', async () => {
+    const { handle } = consumer(async () => {
+      throw new Error('table unreachable');
+    });
+
+    const response = await handle(checkoutRecord(aCheckout(), 'm-1'), checkoutRecord(aCheckout(), 'm-2'));
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }, { itemIdentifier: 'm-2' }] });
+  });
+});

@@ -1,0 +1,86 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import {
+  CheckoutBasket,
+  type CheckoutBasketDetail,
+  InvalidEventError,
+  type Logger,
+  parseEvent,
+} from '@eshop/shared';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { type Clock, placeOrder } from '../domain/place-order.js';
+import type { SaveNewOrder } from '../domain/ports.js';
+
+export interface ProcessCheckoutDeps {
+  logger: Logger;
+  clock: Clock;
+  saveNewOrder: SaveNewOrder;
+}
+
+/**
+ * SQS consumer of `CheckoutBasket` events (EventBridge envelopes, as the rule's SQS target
+ * delivers them): one order per checkout, with partial batch responses.
+ *
+ * Each record succeeds or fails on its own and `batchItemFailures` names exactly the failed ones:
+ * - an invalid message (not JSON, not the event, a detail that breaks the contract) is logged at
+ *   error with its messageId and every reason, and reported failed, so after the queue's
+ *   maxReceiveCount it lands in the DLQ for a person to look at; it is never silently dropped;
+ * - a store failure (throttling, an unreachable table) fails only that record, which SQS
+ *   redelivers after its visibility timeout;
+ * - a redelivered checkout finds its order already stored and succeeds without writing.
+ */
+export const createProcessCheckoutHandler = ({ logger, ...deps }: ProcessCheckoutDeps) => {
+  const place = placeOrder(deps);
+
+  const processRecord = async (record: SQSRecord): Promise<void> => {
+    const { messageId } = record;
+    let checkout: CheckoutBasketDetail;
+    try {
+      checkout = parseEvent(CheckoutBasket, record.body).detail;
+    } catch (error) {
+      if (error instanceof InvalidEventError) {
+        logger.error(
+          'Rejected an invalid CheckoutBasket message; it goes to the DLQ after its last receive',
+          {
+            messageId,
+            receiveCount: record.attributes.ApproximateReceiveCount,
+            reason: error.message,
+            issues: error.issues,
+          },
+        );
+      }
+      throw error;
+    }
+    const { checkoutId, correlationId } = checkout;
+    try {
+      const { order, created } = await place(checkout);
+      logger.info(created ? 'Order placed' : 'Order already placed for this checkout; nothing written', {
+        messageId,
+        checkoutId,
+        correlationId,
+        orderId: order.orderId,
+      });
+    } catch (error) {
+      logger.error('Could not place the order; the message will be retried', {
+        messageId,
+        checkoutId,
+        correlationId,
+        error: error as Error,
+      });
+      throw error;
+    }
+  };
+
+  const processBatch = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+    // A processor per invocation: it keeps per-batch state.
+    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), {
+      context,
+      // Report a batch whose every record failed like any other: the same ids, no thrown error.
+      throwOnFullBatchFailure: false,
+    });
+
+  return middy<SQSEvent, SQSBatchResponse>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(processBatch);
+};

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { ValidationError } from '@eshop/shared';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Order, orderFromCheckout } from '../src/domain/order.js';
+import { aCheckout } from './support/checkout.js';
+import { localOrderTable } from './support/local-table.js';
+
+// Against DynamoDB Local with the table created from serverless.yml: no mocks.
+const table = localOrderTable();
+const userName = `table-${randomUUID().slice(0, 8)}`;
+const saved: Order[] = [];
+
+const save = async (checkedOutAt: string, user = userName) => {
+  const order = orderFromCheckout(aCheckout({ userName: user, checkedOutAt }), new Date());
+  saved.push(order);
+  await table.saveNewOrder(order);
+  return order;
+};
+
+afterAll(async () => {
+  await table.deleteOrders(saved);
+  table.documentClient.destroy();
+});
+
+describe('order table', () => {
+  it('saves an order once: the same key again is reported, not overwritten', async () => {
+    const order = await save('2026-10-01T00:00:00.000Z');
+
+    await expect(table.saveNewOrder({ ...order, total: 1 })).resolves.toBe(false);
+    const { items } = await table.listUserOrders({ userName, orderDate: '2026-10-01', limit: 10 });
+    expect(items).toEqual([order]);
+  });
+
+  it('pages through a user’s orders newest first, filtered by date prefix', async () => {
+    const user = `${userName}-pages`;
+    for (const time of ['T08', 'T09', 'T10', 'T11', 'T12']) await save(`2026-11-27${time}:00:00.000Z`, user);
+    await save('2026-11-28T08:00:00.000Z', user);
+
+    const dates: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await table.listUserOrders({ userName: user, orderDate: '2026-11-27', limit: 2, cursor });
+      dates.push(...page.items.map((o) => o.orderDate));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor !== undefined && pages < 10);
+
+    expect(dates).toEqual([
+      '2026-11-27T12:00:00.000Z',
+      '2026-11-27T11:00:00.000Z',
+      '2026-11-27T10:00:00.000Z',
+      '2026-11-27T09:00:00.000Z',
+      '2026-11-27T08:00:00.000Z',
+    ]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects a cursor issued for another user instead of failing in DynamoDB', async () => {
+    const user = `${userName}-cursor`;
+    await save('2026-11-01T00:00:00.000Z', user);
+    await save('2026-11-02T00:00:00.000Z', user);
+    const page = await table.listUserOrders({ userName: user, limit: 1 });
+
+    await expect(
+      table.listUserOrders({ userName: 'someone-else', limit: 1, cursor: page.nextCursor }),
+    ).rejects.toThrow(ValidationError);
+  });
+});

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { createLogger } from '@eshop/shared';
+import { lambdaContext } from '@eshop/shared/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Order } from '../src/domain/order.js';
+import type { SaveNewOrder } from '../src/domain/ports.js';
+import { createProcessCheckoutHandler } from '../src/handlers/process-checkout.js';
+import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from './support/checkout.js';
+import { localOrderTable } from './support/local-table.js';
+
+// The consumer against DynamoDB Local with the table created from serverless.yml: no mocks.
+const table = localOrderTable();
+const logger = createLogger('ordering-it');
+const clock = { now: () => new Date() };
+const context = lambdaContext('processCheckout');
+// A user of our own per run keeps these tests independent of every other test's data.
+const userName = `it-${randomUUID().slice(0, 8)}`;
+const stored: Order[] = [];
+
+const consumer = (saveNewOrder: SaveNewOrder = table.saveNewOrder) =>
+  createProcessCheckoutHandler({ logger, clock, saveNewOrder });
+
+const ordersOfUser = async () => (await table.listUserOrders({ userName, limit: 100 })).items;
+
+afterAll(async () => {
+  await table.deleteOrders([...stored, ...(await ordersOfUser())]);
+  table.documentClient.destroy();
+});
+
+describe('processCheckout against DynamoDB Local', () => {
+  it('turns the same checkout delivered twice into exactly one order', async () => {
+    const checkout = aCheckout({ userName, checkedOutAt: '2026-11-27T10:00:00.000Z' });
+    const handler = consumer();
+
+    const first = await handler(sqsEvent(checkoutRecord(checkout, 'm-1')), context);
+    const second = await handler(sqsEvent(checkoutRecord(checkout, 'm-2')), context);
+
+    expect(first).toEqual({ batchItemFailures: [] });
+    expect(second).toEqual({ batchItemFailures: [] });
+    const orders = (await ordersOfUser()).filter((o) => o.checkoutId === checkout.checkoutId);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({
+      checkoutId: checkout.checkoutId,
+      status: 'PLACED',
+      orderDate: '2026-11-27T10:00:00.000Z',
+      total: checkout.total,
+      items: checkout.items,
+    });
+  });
+
+  it('stores the good records of a batch and reports only the poison one', async () => {
+    const good = [
+      aCheckout({ userName, checkedOutAt: '2026-11-28T09:00:00.000Z' }),
+      aCheckout({ userName, checkedOutAt: '2026-11-28T09:05:00.000Z' }),
+    ];
+
+    const response = await consumer()(
+      sqsEvent(
+        checkoutRecord(good[0] ?? aCheckout(), 'good-1'),
+        sqsRecord(envelopeOf({ ...aCheckout({ userName }), items: [] }), 'poison'),
+        checkoutRecord(good[1] ?? aCheckout(), 'good-2'),
+      ),
+      context,
+    );
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison' }] });
+    const ids = (await ordersOfUser()).map((o) => o.checkoutId);
+    expect(ids).toEqual(expect.arrayContaining(good.map((c) => c.checkoutId)));
+  });
+
+  it('retries only the record whose write failed, which then succeeds once', async () => {
+    const flaky = aCheckout({ userName, checkedOutAt: '2026-11-29T08:00:00.000Z' });
+    const steady = aCheckout({ userName, checkedOutAt: '2026-11-29T08:01:00.000Z' });
+    let outage = true;
+    // The real adapter, except that this one record's first write meets a throttled table.
+    const saveNewOrder: SaveNewOrder = async (order) => {
+      if (outage && order.checkoutId === flaky.checkoutId) {
+        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput'), {
+          name: 'ThrottlingException',
+        });
+      }
+      return table.saveNewOrder(order);
+    };
+    const handler = consumer(saveNewOrder);
+
+    const first = await handler(
+      sqsEvent(checkoutRecord(flaky, 'flaky'), checkoutRecord(steady, 'steady')),
+      context,
+    );
+    outage = false;
+    const retry = await handler(sqsEvent(checkoutRecord(flaky, 'flaky')), context);
+
+    expect(first).toEqual({ batchItemFailures: [{ itemIdentifier: 'flaky' }] });
+    expect(retry).toEqual({ batchItemFailures: [] });
+    const ids = (await ordersOfUser()).map((o) => o.checkoutId);
+    expect(ids.filter((id) => id === flaky.checkoutId)).toHaveLength(1);
+    expect(ids.filter((id) => id === steady.checkoutId)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+
+// The CloudFormation `serverless package --stage test` produced (offline, fake credentials).
+const packageDir = inject('orderingPackageDir');
+const template = JSON.parse(
+  readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'),
+);
+const resources: Record<string, { Type: string; Properties: Record<string, any> }> = template.Resources;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const getAtt = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+
+describe('ordering CloudFormation', () => {
+  const queue = resources.CheckoutQueue?.Properties;
+  const dlq = resources.CheckoutDeadLetterQueue?.Properties;
+  const rule = resources.CheckoutBasketRule?.Properties;
+  const consumer = resources.ProcessCheckoutLambdaFunction?.Properties;
+
+  it('has an on-demand orders table with point-in-time recovery and encryption', () => {
+    const table = resources.OrderTable?.Properties;
+
+    expect(table?.TableName).toBe('eshop-ordering-test-orders');
+    expect(table?.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table?.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table?.SSESpecification).toEqual({ SSEEnabled: true });
+    expect(table?.KeySchema).toEqual([
+      { AttributeName: 'userName', KeyType: 'HASH' },
+      { AttributeName: 'orderKey', KeyType: 'RANGE' },
+    ]);
+  });
+
+  it('has an encrypted checkout queue that redrives to an encrypted DLQ after a bounded number of receives', () => {
+    expect(queue?.QueueName).toBe('eshop-ordering-test-checkout');
+    expect(dlq?.QueueName).toBe('eshop-ordering-test-checkout-dlq');
+    expect(queue?.SqsManagedSseEnabled).toBe(true);
+    expect(dlq?.SqsManagedSseEnabled).toBe(true);
+    expect(queue?.RedrivePolicy.deadLetterTargetArn).toEqual(getAtt('CheckoutDeadLetterQueue'));
+    expect(queue?.RedrivePolicy.maxReceiveCount).toBeGreaterThanOrEqual(2);
+    expect(queue?.RedrivePolicy.maxReceiveCount).toBeLessThanOrEqual(10);
+    expect(dlq?.MessageRetentionPeriod).toBeGreaterThan(queue?.MessageRetentionPeriod ?? 345600);
+  });
+
+  it('keeps messages invisible for at least 6× the consumer’s timeout', () => {
+    expect(consumer?.Timeout).toBeGreaterThan(0);
+    expect(queue?.VisibilityTimeout).toBeGreaterThanOrEqual(6 * consumer?.Timeout);
+  });
+
+  it('feeds the consumer in batches with a window and partial batch responses', () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping');
+
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]?.[1].Properties).toMatchObject({
+      EventSourceArn: getAtt('CheckoutQueue'),
+      FunctionName: getAtt('ProcessCheckoutLambdaFunction'),
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('routes CheckoutBasket events from basket’s bus to the queue, with retries and a DLQ', () => {
+    expect(rule?.EventBusName).toBe('eshop-basket-test');
+    expect(rule?.EventPattern).toEqual({ source: ['eshop.basket'], 'detail-type': ['CheckoutBasket'] });
+    expect(rule?.Targets).toEqual([
+      expect.objectContaining({
+        Arn: getAtt('CheckoutQueue'),
+        DeadLetterConfig: { Arn: getAtt('CheckoutDeadLetterQueue') },
+        RetryPolicy: expect.objectContaining({ MaximumRetryAttempts: expect.any(Number) }),
+      }),
+    ]);
+  });
+
+  it('lets only that rule send to the queues', () => {
+    const policies = ofType('AWS::SQS::QueuePolicy');
+
+    expect(policies).toHaveLength(1);
+    const policy = policies[0]?.[1].Properties;
+    expect(policy?.Queues).toEqual([{ Ref: 'CheckoutQueue' }, { Ref: 'CheckoutDeadLetterQueue' }]);
+    const statements = policy?.PolicyDocument.Statement;
+    expect(statements.map((s: any) => s.Resource)).toEqual([
+      getAtt('CheckoutQueue'),
+      getAtt('CheckoutDeadLetterQueue'),
+    ]);
+    for (const statement of statements) {
+      expect(statement).toMatchObject({
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Condition: { ArnEquals: { 'aws:SourceArn': getAtt('CheckoutBasketRule') } },
+      });
+    }
+  });
+
+  it('runs every function on arm64 with a current Node.js runtime and the table name', () => {
+    const functions = ofType('AWS::Lambda::Function');
+
+    expect(functions).toHaveLength(3);
+    for (const [, fn] of functions) {
+      expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Environment.Variables.ORDER_TABLE_NAME).toBe('eshop-ordering-test-orders');
+    }
+  });
+
+  it('routes the two read endpoints', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+
+    expect(routes.sort()).toEqual(['GET /order', 'GET /order/{userName}']);
+  });
+
+  it('grants DynamoDB and SQS access only to this table and queue, with no wildcards', () => {
+    const statements = ofType('AWS::IAM::Role').flatMap(([, role]) =>
+      role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement),
+    );
+    const using = (prefix: string) =>
+      statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith(prefix)));
+
+    const dynamo = using('dynamodb:');
+    expect(dynamo).toHaveLength(1);
+    expect([dynamo[0].Action].flat().sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Scan']);
+    expect(dynamo[0].Resource).toEqual([getAtt('OrderTable')]);
+
+    const sqs = using('sqs:');
+    expect(sqs.length).toBeGreaterThan(0);
+    for (const statement of sqs) {
+      expect([statement.Resource].flat()).toEqual([getAtt('CheckoutQueue')]);
+      expect([statement.Action].flat()).toEqual(
+        expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes']),
+      );
+    }
+
+    for (const statement of statements) {
+      const actions = [statement.Action].flat();
+      expect(actions).not.toContain('*');
+      expect(actions.some((a: string) => a.endsWith(':*'))).toBe(false);
+      expect([statement.Resource].flat()).not.toContain('*');
+    }
+  });
+
+  it('outputs the queue URL and ARN, the DLQ ARN and the table name', () => {
+    expect(template.Outputs).toMatchObject({
+      CheckoutQueueUrl: { Value: { Ref: 'CheckoutQueue' } },
+      CheckoutQueueArn: { Value: getAtt('CheckoutQueue') },
+      CheckoutDeadLetterQueueArn: { Value: getAtt('CheckoutDeadLetterQueue') },
+      OrderTableName: { Value: { Ref: 'OrderTable' } },
+    });
+  });
+});
