@@ -7,6 +7,7 @@ declare module 'vitest' {
     e2eServices: Record<string, string>;
     e2eEndpoints: { dynamodb: string; sqs: string; eventbridge: string };
     e2ePorts: LocalCloudPorts;
+    e2eIssuer: string;
   }
 }
 
@@ -18,5 +19,6 @@ export default async function setup(project: TestProject) {
   project.provide('e2eServices', cloud.services);
   project.provide('e2eEndpoints', cloud.endpoints);
   project.provide('e2ePorts', cloud.ports);
+  project.provide('e2eIssuer', cloud.issuer);
   return () => cloud.stop();
 }

@@ -15,7 +15,7 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
+import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION, requestToken } from '@eshop/local-cloud';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 // The whole system as `pnpm dev` runs it (on free ports), used the way a client uses it: over HTTP.
@@ -27,6 +27,15 @@ const eventBridge = new EventBridgeClient({ ...aws, endpoint: endpoints.eventbri
 const BUS = 'eshop-basket-local';
 const ORDER_QUEUE = 'eshop-ordering-local-checkout';
 
+const tokens = new Map<string, string>();
+/** Signs in as `userName` with the local cloud's issuer (the stand-in for Cognito). */
+const signIn = async (userName: string) => {
+  if (!tokens.has(userName)) tokens.set(userName, await requestToken(inject('e2eIssuer'), userName));
+  return { authorization: `Bearer ${tokens.get(userName)}` };
+};
+/** The journey's shopper, signed in once the journey starts. */
+let shopper: Record<string, string> = {};
+
 const call = async (
   service: string,
   method: string,
@@ -36,7 +45,11 @@ const call = async (
 ) => {
   const response = await fetch(`${services[service]}${path}`, {
     method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...shopper,
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -114,6 +127,7 @@ describe('a shopper’s journey through the whole system', () => {
   let total = 0;
 
   it('lists products, fills a basket, reads it back priced, checks out and sees the order within 2 s', async () => {
+    shopper = await signIn(userName);
     const catalog = await call('product', 'GET', '/product?category=audio&limit=10');
     expect(catalog.status).toBe(200);
     const [first, second] = catalog.json.items;
@@ -198,6 +212,9 @@ describe('a shopper’s journey through the whole system', () => {
     expect(settled).toHaveLength(2);
     expect(orders.map((o) => o.checkoutId).sort()).toEqual([checkoutId, accepted[0]?.json.checkoutId].sort());
     expect(settled.filter((o) => o.checkoutId === checkoutId)).toHaveLength(1);
+    // Nobody else can see them.
+    const snoop = await call('ordering', 'GET', `/order/${userName}`, undefined, await signIn('snoop'));
+    expect(snoop.status).toBe(403);
     // The two poison messages were reported failed, not dropped: they wait in flight for their
     // next receive (and the DLQ after maxReceiveCount); every other message was deleted.
     // (local-aws-sqs counts in-flight messages in ApproximateNumberOfMessages too, unlike SQS.)

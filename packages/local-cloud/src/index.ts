@@ -1,4 +1,11 @@
 // The one public entry of @eshop/local-cloud: local stand-ins for AWS and the helpers that run them.
+export {
+  LOCAL_AUDIENCE,
+  type RunningDevIssuer,
+  requestToken,
+  startDevIssuer,
+  type TokenRequest,
+} from './auth/dev-issuer.js';
 
 export {
   discoverServices,
@@ -38,5 +45,6 @@ export {
   serverlessCli,
   serverlessCliEnvironment,
 } from './templates/service-config.js';
+export { EXAMPLE_DEPLOY_PARAMS } from './testing/example-deploy-params.js';
 export { type LocalCloudUnderTest, startLocalCloudUnderTest } from './testing/local-cloud-under-test.js';
 export { type ServiceUnderTest, startServiceUnderTest } from './testing/service-under-test.js';

@@ -37,6 +37,20 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** No valid credentials: the token is missing, malformed, expired, or not from our issuer. */
+export class UnauthorizedError extends DomainError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** Valid credentials that do not allow this action (another user's data, an admin-only route). */
+export class ForbiddenError extends DomainError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
 /** A named resource does not exist. */
 export class NotFoundError extends DomainError {
   constructor(message: string, options?: ErrorOptions) {

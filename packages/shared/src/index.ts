@@ -1,4 +1,6 @@
 // The one public entry of @eshop/shared.
+export { ADMIN_GROUP, assertActsFor, type Identity } from './auth/identity.js';
+export { buildJwtVerifier, type JwtVerifierOptions, type VerifyToken } from './auth/jwt-verifier.js';
 export { createDocumentClient, isConditionalCheckFailed } from './aws/dynamodb.js';
 export { isTransientAwsError } from './aws/transient-errors.js';
 export { optionalEnv, requireEnv } from './env.js';
@@ -7,9 +9,11 @@ export {
   ConflictError,
   DomainError,
   type FieldError,
+  ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
   ServiceUnavailableError,
+  UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors.js';
@@ -35,6 +39,7 @@ export {
   type HttpResult,
   httpHandler,
 } from './http/http-handler.js';
+export { type Access, identityOf } from './http/middleware/authenticate.js';
 export { CORRELATION_ID_HEADER } from './http/middleware/correlation-id.js';
 export { cursorParam, decodeCursor, encodeCursor, limitParam, type Page } from './http/pagination.js';
 export { PROBLEM_TYPE_BASE, type ProblemDetails, toProblem } from './http/problem.js';

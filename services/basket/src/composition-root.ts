@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import {
+  buildJwtVerifier,
   buildPublishEvent,
   createDocumentClient,
   createLogger,
@@ -19,6 +20,7 @@ export const basketDependencies = {
   corsOrigins: optionalEnv('CORS_ALLOWED_ORIGINS', '*').split(','),
   now: () => new Date(),
   newId: () => randomUUID(),
+  verifyToken: buildJwtVerifier({ issuer: requireEnv('JWT_ISSUER'), audience: requireEnv('JWT_AUDIENCE') }),
   findCatalogProduct: buildFindCatalogProduct(requireEnv('PRODUCT_API_URL')),
   publishEvent: buildPublishEvent(eventBridge, requireEnv('EVENT_BUS_NAME')),
   ...basketTable(documentClient, requireEnv('BASKET_TABLE_NAME')),

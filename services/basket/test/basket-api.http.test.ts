@@ -1,3 +1,4 @@
+import { requestToken } from '@eshop/local-cloud';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
 
@@ -10,10 +11,40 @@ afterAll(() => {
   deps.eventBridge.destroy();
 });
 
-const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+const tokens = new Map<string, string>();
+/** A real token from the local cloud's issuer for `userName` (admins: `boss`). */
+const bearer = async (userName: string) => {
+  if (!tokens.has(userName)) {
+    tokens.set(
+      userName,
+      await requestToken(inject('basketIssuerUrl'), userName, { admin: userName === 'boss' }),
+    );
+  }
+  return `Bearer ${tokens.get(userName)}`;
+};
+
+/** Sends as `as` (default: the user the path or body names); `as: ''` sends no token. */
+const send = async (
+  method: string,
+  path: string,
+  body?: unknown,
+  { as, ...headers }: Record<string, string> & { as?: string } = {},
+) => {
+  // By default, act as the user the request is about (body first: /basket/checkout is no user).
+  const named = decodeURIComponent(
+    (body as { userName?: string } | undefined)?.userName ??
+      path.match(/^\/basket\/([^/?]+)$/)?.[1] ??
+      'boss',
+  );
+  const who = as ?? (/^[\w.@+-]{1,100}$/.test(named) ? named : 'boss');
+  const authorization: Record<string, string> = who === '' ? {} : { authorization: await bearer(who) };
   const response = await fetch(`${api}${path}`, {
     method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...authorization,
+      ...headers,
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -107,6 +138,60 @@ describe('basket API over HTTP', () => {
     expect(first.json).toMatchObject({ total: 2 * SEEDED.airPods.price, status: 'ACCEPTED' });
     expect(again.json.checkoutId).toBe(first.json.checkoutId);
     expect((await send('GET', `/basket/${userName}`)).json.items).toEqual([]);
+  });
+
+  describe('who may do what', () => {
+    const owner = uniqueUser('owner');
+
+    it.each([
+      ['GET', `/basket/${owner}`, undefined],
+      ['DELETE', `/basket/${owner}`, undefined],
+      ['POST', '/basket', { userName: owner, items: [] }],
+      [
+        'POST',
+        '/basket/checkout',
+        {
+          userName: owner,
+          firstName: 'A',
+          lastName: 'B',
+          email: 'a@b.example',
+          address: 'x',
+          paymentMethod: 1,
+        },
+      ],
+    ])(
+      '%s %s: 401 without a token, 403 as another user, allowed for an admin',
+      async (method, path, body) => {
+        await send('POST', '/basket', {
+          userName: owner,
+          items: [{ productId: SEEDED.sdCard.id, quantity: 1 }],
+        });
+
+        const anonymous = await send(method, path, body, { as: '' });
+        const intruder = await send(method, path, body, { as: uniqueUser('intruder') });
+
+        expect(anonymous.status).toBe(401);
+        expect(anonymous.headers.get('content-type')).toBe('application/problem+json');
+        expect(intruder.status).toBe(403);
+        expect((await deps.findBasket(owner))?.lines).toHaveLength(1);
+        const admin = await send(method, path, body, { as: 'boss' });
+        expect(admin.status).toBeLessThan(300);
+      },
+    );
+
+    it('lists every basket only for admins', async () => {
+      expect((await send('GET', '/basket', undefined, { as: uniqueUser('shopper') })).status).toBe(403);
+      expect((await send('GET', '/basket', undefined, { as: 'boss' })).status).toBe(200);
+    });
+
+    it.each([
+      ['a garbage token', 'Bearer a.b.c'],
+      ['a token-less scheme', 'Basic Ym9zczpwdw=='],
+    ])('rejects %s with 401', async (_, authorization) => {
+      const response = await send('GET', `/basket/${owner}`, undefined, { as: '', authorization });
+
+      expect(response.status).toBe(401);
+    });
   });
 
   describe('bad input: 4xx problem+json and nothing written', () => {

@@ -1,5 +1,5 @@
 import { CheckoutBasket, parseEvent } from '@eshop/shared';
-import { httpEvent, lambdaContext } from '@eshop/shared/testing';
+import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { captureCheckoutEvents } from './support/event-capture.js';
@@ -48,7 +48,12 @@ const fillBasket = async (userName: string) => {
 };
 
 const checkoutRequest = (userName: string, headers: Record<string, string> = {}) =>
-  httpEvent({ method: 'POST', path: '/basket/checkout', body: buyer(userName), headers });
+  httpEvent({
+    method: 'POST',
+    path: '/basket/checkout',
+    body: buyer(userName),
+    headers: { ...signedInAs(userName), ...headers },
+  });
 
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
 const expectedTotal = 2 * SEEDED.airPods.price + 3 * SEEDED.sdCard.price;

@@ -7,6 +7,7 @@ declare module 'vitest' {
     basketApiUrl: string;
     basketCatalogUrl: string;
     basketPackageDir: string;
+    basketIssuerUrl: string;
     basketEndpoints: { dynamodb: string; sqs: string; eventbridge: string };
   }
 }
@@ -21,5 +22,6 @@ export default async function setup(project: TestProject) {
   project.provide('basketCatalogUrl', cloud.services.product ?? '');
   project.provide('basketPackageDir', cloud.packageDirs.basket ?? '');
   project.provide('basketEndpoints', cloud.endpoints);
+  project.provide('basketIssuerUrl', cloud.issuer);
   return () => cloud.stop();
 }

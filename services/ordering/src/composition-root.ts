@@ -1,4 +1,4 @@
-import { createDocumentClient, createLogger, optionalEnv, requireEnv } from '@eshop/shared';
+import { buildJwtVerifier, createDocumentClient, createLogger, optionalEnv, requireEnv } from '@eshop/shared';
 import type { Clock } from './domain/place-order.js';
 import { orderTable } from './store/order-table.js';
 
@@ -12,6 +12,7 @@ export const orderingDependencies = {
   logger: createLogger('ordering'),
   corsOrigins: optionalEnv('CORS_ALLOWED_ORIGINS', '*').split(','),
   clock: systemClock,
+  verifyToken: buildJwtVerifier({ issuer: requireEnv('JWT_ISSUER'), audience: requireEnv('JWT_AUDIENCE') }),
   ...orderTable(documentClient, tableName),
 };
 export type OrderingDependencies = typeof orderingDependencies;

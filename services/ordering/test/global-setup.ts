@@ -9,6 +9,7 @@ declare module 'vitest' {
     orderingApiUrl: string;
     orderingTableName: string;
     orderingPackageDir: string;
+    orderingIssuerUrl: string;
   }
 }
 
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject) {
   project.provide('orderingDynamodbEndpoint', service.dynamodbEndpoint);
   project.provide('orderingApiUrl', service.apiUrl);
   project.provide('orderingPackageDir', service.packageDir);
+  project.provide('orderingIssuerUrl', service.issuerUrl);
   project.provide('orderingTableName', String(service.config.provider.environment?.ORDER_TABLE_NAME));
   return () => service.stop();
 }

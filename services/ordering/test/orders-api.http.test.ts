@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { requestToken } from '@eshop/local-cloud';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Order, orderFromCheckout } from '../src/domain/order.js';
 import { aCheckout } from './support/checkout.js';
@@ -15,8 +16,19 @@ const orders = [
   '2026-12-01T07:15:00.000Z',
 ].map((checkedOutAt) => orderFromCheckout(aCheckout({ userName, checkedOutAt }), new Date()));
 
-const get = async (path: string) => {
-  const response = await fetch(`${api}${path}`);
+const tokens = new Map<string, string>();
+/** A real token from the local cloud's issuer; `boss` is an admin. */
+const tokenFor = async (user: string) => {
+  if (!tokens.has(user))
+    tokens.set(user, await requestToken(inject('orderingIssuerUrl'), user, { admin: user === 'boss' }));
+  return tokens.get(user) ?? '';
+};
+
+/** GET as `as` (default: an admin, who may read everything); `as: ''` sends no token. */
+const get = async (path: string, as = 'boss') => {
+  const response = await fetch(`${api}${path}`, {
+    headers: as === '' ? {} : { authorization: `Bearer ${await tokenFor(as)}` },
+  });
   const text = await response.text();
   return {
     status: response.status,
@@ -98,6 +110,28 @@ describe('orders API over HTTP', () => {
 
     expect(response.status).toBe(200);
     expect(response.json).toEqual({ items: [] });
+  });
+
+  describe('who may read what', () => {
+    it('lets a user read their own orders', async () => {
+      const response = await get(`/order/${userName}`, userName);
+
+      expect(response.status).toBe(200);
+      expect(response.json.items).toHaveLength(4);
+    });
+
+    it.each([
+      ['GET /order/{userName} of another user', () => `/order/${userName}`, 'someone-else', 403],
+      ['GET /order as a shopper', () => '/order', userName, 403],
+      ['GET /order/{userName} without a token', () => `/order/${userName}`, '', 401],
+      ['GET /order without a token', () => '/order', '', 401],
+    ])('refuses %s', async (_, path, as, status) => {
+      const response = await get(path(), as);
+
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.text).not.toContain(orders[0]?.checkoutId ?? 'no-order');
+    });
   });
 
   describe('bad input: 400 problem+json', () => {

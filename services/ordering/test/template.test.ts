@@ -103,25 +103,47 @@ describe('ordering CloudFormation', () => {
     }
   });
 
-  it('routes the two read endpoints', () => {
-    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+  it('routes the two read endpoints, both behind the JWT authorizer of the configured issuer', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    const [authorizer] = ofType('AWS::ApiGatewayV2::Authorizer').map(([, a]) => a.Properties);
 
-    expect(routes.sort()).toEqual(['GET /order', 'GET /order/{userName}']);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['GET /order', 'GET /order/{userName}']);
+    expect(routes.every((r) => r.AuthorizationType === 'JWT')).toBe(true);
+    expect(authorizer?.JwtConfiguration).toEqual({
+      Issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example',
+      Audience: ['example-app-client-id'],
+    });
   });
 
-  it('grants DynamoDB and SQS access only to this table and queue, with no wildcards', () => {
-    const statements = ofType('AWS::IAM::Role').flatMap(([, role]) =>
-      role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement),
+  const functionNamed = (name: string) => {
+    const found = ofType('AWS::Lambda::Function').find(
+      ([, fn]) => fn.Properties.FunctionName === `eshop-ordering-test-${name}`,
     );
-    const using = (prefix: string) =>
-      statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith(prefix)));
+    if (found === undefined) throw new Error(`no function ${name}`);
+    return found[1];
+  };
+  const statementsOf = (fn: { Properties: Record<string, any> }): any[] =>
+    resources[fn.Properties.Role['Fn::GetAtt'][0]]?.Properties.Policies.flatMap(
+      (policy: any) => policy.PolicyDocument.Statement,
+    ) ?? [];
+  const using = (statements: any[], prefix: string) =>
+    statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith(prefix)));
 
-    const dynamo = using('dynamodb:');
+  it.each([
+    ['processCheckout', ['dynamodb:PutItem']],
+    ['listOrders', ['dynamodb:Scan']],
+    ['listUserOrders', ['dynamodb:Query']],
+  ])('gives %s a role of its own with only %j on its table', (name, actions) => {
+    const dynamo = using(statementsOf(functionNamed(name)), 'dynamodb:');
+
     expect(dynamo).toHaveLength(1);
-    expect([dynamo[0].Action].flat().sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Scan']);
-    expect(dynamo[0].Resource).toEqual([getAtt('OrderTable')]);
+    expect([dynamo[0].Action].flat().sort()).toEqual(actions);
+    expect([dynamo[0].Resource].flat()).toEqual([getAtt('OrderTable')]);
+  });
 
-    const sqs = using('sqs:');
+  it('lets only the consumer read its queue, and only that queue', () => {
+    const sqs = using(statementsOf(functionNamed('processCheckout')), 'sqs:');
+
     expect(sqs.length).toBeGreaterThan(0);
     for (const statement of sqs) {
       expect([statement.Resource].flat()).toEqual([getAtt('CheckoutQueue')]);
@@ -129,7 +151,14 @@ describe('ordering CloudFormation', () => {
         expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes']),
       );
     }
+    expect(using(statementsOf(functionNamed('listOrders')), 'sqs:')).toEqual([]);
+    expect(using(statementsOf(functionNamed('listUserOrders')), 'sqs:')).toEqual([]);
+  });
 
+  it('has no wildcard action or resource in any role', () => {
+    const statements = ofType('AWS::IAM::Role').flatMap(([, role]) =>
+      role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement),
+    );
     for (const statement of statements) {
       const actions = [statement.Action].flat();
       expect(actions).not.toContain('*');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDocumentClient, createLogger, optionalEnv, requireEnv } from '@eshop/shared';
+import { buildJwtVerifier, createDocumentClient, createLogger, optionalEnv, requireEnv } from '@eshop/shared';
 import type { Clock } from './domain/catalog.js';
 import { productTable } from './store/product-table.js';
 
@@ -13,6 +13,7 @@ export const productDependencies = {
   logger: createLogger('product'),
   corsOrigins: optionalEnv('CORS_ALLOWED_ORIGINS', '*').split(','),
   clock: systemClock,
+  verifyToken: buildJwtVerifier({ issuer: requireEnv('JWT_ISSUER'), audience: requireEnv('JWT_AUDIENCE') }),
   ...productTable(documentClient, tableName),
 };
 export type ProductDependencies = typeof productDependencies;

@@ -8,6 +8,7 @@ declare module 'vitest' {
     productApiUrl: string;
     productTableName: string;
     productPackageDir: string;
+    productIssuerUrl: string;
   }
 }
 
@@ -20,6 +21,7 @@ export default async function setup(project: TestProject) {
   project.provide('dynamodbEndpoint', service.dynamodbEndpoint);
   project.provide('productApiUrl', service.apiUrl);
   project.provide('productPackageDir', service.packageDir);
+  project.provide('productIssuerUrl', service.issuerUrl);
   project.provide('productTableName', String(service.config.provider.environment?.PRODUCT_TABLE_NAME));
   return () => service.stop();
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { requestToken } from '@eshop/local-cloud';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localProductTable } from './support/local-table.js';
 
 // Over real HTTP against serverless-offline, which runs the esbuild bundles a deploy would ship.
@@ -8,8 +9,27 @@ const api = inject('productApiUrl');
 const table = localProductTable();
 const category = `http-${randomUUID().slice(0, 8)}`;
 const createdIds: string[] = [];
+let admin: Record<string, string> = {};
 
-const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+beforeAll(async () => {
+  admin = {
+    authorization: `Bearer ${await requestToken(inject('productIssuerUrl'), 'catalog-admin', { admin: true })}`,
+  };
+});
+
+// Writes go as a catalog admin unless a test says otherwise; reads need no token.
+const send = async (
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+) => {
+  // An empty value removes a header (e.g. `authorization: ''` sends no token).
+  const headers = Object.fromEntries(
+    Object.entries({ ...(method === 'GET' ? {} : admin), ...extraHeaders }).filter(
+      ([, value]) => value !== '',
+    ),
+  );
   const response = await fetch(`${api}${path}`, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -78,6 +98,38 @@ describe('product API over HTTP', () => {
 
     expect(response.headers.get('x-correlation-id')).toBe('trace-me-123');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it.each([
+    ['without a token', '', 401],
+    ['with a malformed header', 'Token abc', 401],
+    ['with a token that does not verify', 'Bearer a.b.c', 401],
+  ])('refuses a catalog write %s, with problem+json', async (_, authorization, status) => {
+    const before = await itemCount();
+
+    const response = await send(
+      'POST',
+      '/product',
+      { name: 'x', category: 'c', price: 1 },
+      { authorization },
+    );
+
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await itemCount()).toBe(before);
+  });
+
+  it('refuses a catalog write from a signed-in shopper with 403', async () => {
+    const shopper = await requestToken(inject('productIssuerUrl'), 'shopper');
+
+    const response = await send(
+      'PUT',
+      '/product/any-id',
+      { price: 1 },
+      { authorization: `Bearer ${shopper}` },
+    );
+
+    expect(response.status).toBe(403);
   });
 
   describe('bad input: 4xx problem+json and nothing written', () => {

@@ -9,6 +9,24 @@ const template = JSON.parse(
 );
 const resources: Record<string, { Type: string; Properties: Record<string, any> }> = template.Resources;
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const functions = ofType('AWS::Lambda::Function');
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub string, not a JS template
+const COGNITO_ISSUER = { 'Fn::Sub': 'https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}' };
+const statementsOf = (roleArn: any): any[] => {
+  const roleId = roleArn['Fn::GetAtt'][0];
+  return (
+    resources[roleId]?.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement) ?? []
+  );
+};
+const dynamoStatementsOf = (fn: { Properties: Record<string, any> }) =>
+  statementsOf(fn.Properties.Role).filter((s) =>
+    [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')),
+  );
+const functionNamed = (name: string) => {
+  const found = functions.find(([, fn]) => fn.Properties.FunctionName === `eshop-product-test-${name}`);
+  if (found === undefined) throw new Error(`no function ${name}`);
+  return found[1];
+};
 
 describe('product CloudFormation', () => {
   const table = resources.ProductTable?.Properties;
@@ -33,55 +51,86 @@ describe('product CloudFormation', () => {
     ]);
   });
 
-  it('runs every function on arm64 with a current Node.js runtime and the table name', () => {
-    const functions = ofType('AWS::Lambda::Function');
-
+  it('runs every function on arm64 with a current Node.js runtime, its table and the token issuer', () => {
     expect(functions).toHaveLength(5);
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.Architectures).toEqual(['arm64']);
-      expect(fn.Properties.Environment.Variables.PRODUCT_TABLE_NAME).toBe('eshop-product-test-products');
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        PRODUCT_TABLE_NAME: 'eshop-product-test-products',
+        JWT_ISSUER: COGNITO_ISSUER,
+        JWT_AUDIENCE: { Ref: 'UserPoolClient' },
+      });
     }
   });
 
-  it('routes the five catalog endpoints', () => {
-    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+  it('routes reads publicly and catalog writes through the Cognito JWT authorizer', () => {
+    const routes = Object.fromEntries(
+      ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [
+        r.Properties.RouteKey,
+        r.Properties.AuthorizationType,
+      ]),
+    );
+    const authorizer = ofType('AWS::ApiGatewayV2::Authorizer').map(([, a]) => a.Properties);
 
-    expect(routes.sort()).toEqual(
-      [
-        'DELETE /product/{id}',
-        'GET /product',
-        'GET /product/{id}',
-        'POST /product',
-        'PUT /product/{id}',
-      ].sort(),
+    expect(routes).toEqual({
+      'GET /product': undefined,
+      'GET /product/{id}': undefined,
+      'POST /product': 'JWT',
+      'PUT /product/{id}': 'JWT',
+      'DELETE /product/{id}': 'JWT',
+    });
+    expect(authorizer).toEqual([
+      expect.objectContaining({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Audience: [{ Ref: 'UserPoolClient' }],
+          Issuer: COGNITO_ISSUER,
+        },
+      }),
+    ]);
+  });
+
+  it('defines the user pool, its app client and the admin group, and exports what compose passes on', () => {
+    expect(resources.UserPool?.Type).toBe('AWS::Cognito::UserPool');
+    expect(resources.UserPoolClient?.Properties.GenerateSecret).toBe(false);
+    expect(resources.AdminGroup?.Properties.GroupName).toBe('admin');
+    expect(Object.keys(template.Outputs)).toEqual(
+      expect.arrayContaining(['UserPoolIssuerUrl', 'UserPoolClientId', 'HttpApiUrl']),
     );
   });
 
-  it('grants DynamoDB access only to this table and its indexes, with no wildcard actions', () => {
-    const statements = ofType('AWS::IAM::Role').flatMap(([, role]) =>
-      role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement),
-    );
-    const dynamo = statements.filter((s: any) =>
-      [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')),
-    );
+  it.each([
+    ['listProducts', ['dynamodb:Query', 'dynamodb:Scan']],
+    ['getProduct', ['dynamodb:GetItem']],
+    ['createProduct', ['dynamodb:PutItem']],
+    ['updateProduct', ['dynamodb:UpdateItem']],
+    ['deleteProduct', ['dynamodb:DeleteItem']],
+  ])('gives %s a role of its own with only %j on its table', (name, actions) => {
+    const statements = dynamoStatementsOf(functionNamed(name));
 
-    expect(dynamo).toHaveLength(1);
-    expect([dynamo[0].Action].flat().sort()).toEqual(
-      [
-        'dynamodb:DeleteItem',
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:Query',
-        'dynamodb:Scan',
-        'dynamodb:UpdateItem',
-      ].sort(),
-    );
-    expect(JSON.stringify(dynamo[0].Resource)).toContain('ProductTable');
-    for (const statement of statements) {
-      expect([statement.Action].flat()).not.toContain('*');
-      expect([statement.Action].flat().some((a: string) => a.endsWith(':*'))).toBe(false);
-      expect([statement.Resource].flat()).not.toContain('*');
+    expect(statements).toHaveLength(1);
+    expect([statements[0].Action].flat().sort()).toEqual(actions);
+    expect(JSON.stringify(statements[0].Resource)).toContain('ProductTable');
+  });
+
+  it('has no wildcard action or resource in any function role', () => {
+    for (const [, fn] of functions) {
+      for (const statement of statementsOf(fn.Properties.Role)) {
+        expect([statement.Action].flat().some((a: string) => a === '*' || a.endsWith(':*'))).toBe(false);
+        expect([statement.Resource].flat()).not.toContain('*');
+        expect(JSON.stringify(statement.Resource)).not.toMatch(/index\/\*/);
+      }
+    }
+  });
+
+  it('allows browsers only from configured origins, never * outside the local stage', () => {
+    expect(resources.HttpApi?.Properties.CorsConfiguration.AllowOrigins).toEqual([
+      'https://shop.eshop.example',
+    ]);
+    for (const [, fn] of functions) {
+      expect(fn.Properties.Environment.Variables.CORS_ALLOWED_ORIGINS).not.toBe('*');
     }
   });
 });

@@ -26,6 +26,7 @@ const banner = (cloud: RunningLocalCloud, seconds: string): string => {
     ['DynamoDB', cloud.endpoints.dynamodb],
     ['SQS', cloud.endpoints.sqs],
     ['EventBridge', cloud.endpoints.eventbridge],
+    ['tokens', `${cloud.issuer}  (pnpm token <user> [--admin])`],
   ];
   const lines = rows.map(([name, url]) => `  ${name.padEnd(12)} ${url}`);
   return [
@@ -35,6 +36,7 @@ const banner = (cloud: RunningLocalCloud, seconds: string): string => {
     `  data         ${persist ? 'kept in .local-cloud/ (--persist)' : 'in memory (fresh every start; --persist keeps it)'}`,
     '',
     styleText('green', `  ✔ ready in ${seconds} s. Try: curl ${cloud.services.product ?? ''}/product`),
+    `  Signed in: curl -H "Authorization: Bearer $(pnpm -s token swn)" ${cloud.services.basket ?? ''}/basket/swn`,
     '  Ctrl-C stops everything.',
     '',
   ].join('\n');

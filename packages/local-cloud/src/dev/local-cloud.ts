@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startDevIssuer } from '../auth/dev-issuer.js';
 import { createTables } from '../dynamodb/create-tables.js';
 import { startDynamoDbLocal } from '../dynamodb/dynamodb-local.js';
 import { seedTables } from '../dynamodb/seed-tables.js';
@@ -27,6 +28,8 @@ export interface LocalCloudOptions {
 
 export interface RunningLocalCloud {
   endpoints: { dynamodb: string; sqs: string; eventbridge: string };
+  /** The development token issuer: `POST <issuer>/token {"userName", "groups"?}`. */
+  issuer: string;
   /** Base URL of each service's HTTP API. */
   services: Record<string, string>;
   stop: () => Promise<void>;
@@ -72,6 +75,8 @@ export const startLocalCloud = async ({
   try {
     const sqs = await startLocalSqs({ host: LOCAL_HOST, port: ports.sqs });
     stops.push(sqs.stop);
+    const issuer = await startDevIssuer({ host: LOCAL_HOST, port: ports.auth });
+    stops.push(issuer.stop);
     const eventBridge = await startEventBridge({
       host: LOCAL_HOST,
       port: ports.eventbridge,
@@ -97,7 +102,12 @@ export const startLocalCloud = async ({
 
     const queues = await provisionResources(names, configs, servicesDir, endpoints, onLog);
 
-    const environment = { ...localAwsEnvironment(endpoints), ...serviceUrlEnvironment(ports) };
+    const environment = {
+      ...localAwsEnvironment(endpoints),
+      ...serviceUrlEnvironment(ports),
+      JWT_ISSUER: issuer.issuer,
+      JWT_AUDIENCE: issuer.audience,
+    };
     const offline: RunningServiceOffline[] = await Promise.all(
       names.map(async (name) => {
         const service = await startServiceOffline({
@@ -135,6 +145,7 @@ export const startLocalCloud = async ({
 
     return {
       endpoints,
+      issuer: issuer.issuer,
       services: Object.fromEntries(names.map((name, i) => [name, offline[i]?.url ?? ''])),
       stop: stopAll,
     };

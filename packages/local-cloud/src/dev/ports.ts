@@ -3,6 +3,8 @@ export interface LocalCloudPorts {
   dynamodb: number;
   sqs: number;
   eventbridge: number;
+  /** The development token issuer (stands in for Cognito). */
+  auth: number;
   /** Per service (folder name under services/): its HTTP API and its Lambda invoke API. */
   services: Record<string, { http: number; lambda: number }>;
 }
@@ -44,6 +46,7 @@ export const portsFromEnv = (
     dynamodb: fromEnv('DYNAMODB_PORT', 8000, env),
     sqs: fromEnv('SQS_PORT', 9324, env),
     eventbridge: fromEnv('EVENTBRIDGE_PORT', 4010, env),
+    auth: fromEnv('AUTH_PORT', 4020, env),
     services,
   };
 };
@@ -53,6 +56,7 @@ export const portAssignments = (ports: LocalCloudPorts): { port: number; variabl
   { port: ports.dynamodb, variable: 'DYNAMODB_PORT' },
   { port: ports.sqs, variable: 'SQS_PORT' },
   { port: ports.eventbridge, variable: 'EVENTBRIDGE_PORT' },
+  { port: ports.auth, variable: 'AUTH_PORT' },
   ...Object.entries(ports.services).flatMap(([name, { http, lambda }]) => [
     { port: http, variable: portVariable(name) },
     { port: lambda, variable: portVariable(name, 'lambda') },

@@ -22,6 +22,8 @@ export interface PackagedService {
  * Runs `serverless package` for a stage with fake credentials and no network (osls needs neither
  * to package), writing the artifacts to `outputDir`, and returns the CloudFormation template.
  *
+ * `params` are what compose would pass (e.g. the Cognito issuer for basket and ordering).
+ *
  * @example
  * const { template } = await packageService('services/product', 'test', '/tmp/product-package');
  */
@@ -29,13 +31,22 @@ export const packageService = async (
   serviceDir: string,
   stage: string,
   outputDir: string,
+  params: Record<string, string> = {},
 ): Promise<PackagedService> => {
   // A build folder of its own, so packaging never rewrites files a running serverless-offline serves.
   const workFolder = join('.esbuild', `package-${basename(outputDir)}`);
   try {
     await run(
       process.execPath,
-      [serverlessCli(serviceDir), 'package', '--stage', stage, '--package', outputDir],
+      [
+        serverlessCli(serviceDir),
+        'package',
+        '--stage',
+        stage,
+        '--package',
+        outputDir,
+        ...Object.entries(params).map(([key, value]) => `--param=${key}=${value}`),
+      ],
       {
         cwd: serviceDir,
         env: { ...serverlessCliEnvironment(), ESBUILD_WORK_FOLDER: workFolder },

@@ -5,6 +5,7 @@ import { type RunningLocalCloud, startLocalCloud } from '../dev/local-cloud.js';
 import { LOCAL_HOST, type LocalCloudPorts } from '../dev/ports.js';
 import { freePort } from '../process/free-port.js';
 import { packageService } from '../templates/package-service.js';
+import { EXAMPLE_DEPLOY_PARAMS } from './example-deploy-params.js';
 
 export interface LocalCloudUnderTest extends RunningLocalCloud {
   /** Where `serverless package --stage test` wrote each packaged service's CloudFormation. */
@@ -20,6 +21,7 @@ const freePorts = async (services: string[]): Promise<LocalCloudPorts> => {
     dynamodb: await freePort(LOCAL_HOST),
     sqs: await freePort(LOCAL_HOST),
     eventbridge: await freePort(LOCAL_HOST),
+    auth: await freePort(LOCAL_HOST),
     services: Object.fromEntries(entries),
   };
 };
@@ -45,7 +47,9 @@ export const startLocalCloudUnderTest = async (
   try {
     const [cloud] = await Promise.all([
       startLocalCloud({ servicesDir, ports }),
-      ...packaged.map((name) => packageService(join(servicesDir, name), 'test', packageDirs[name] ?? '')),
+      ...packaged.map((name) =>
+        packageService(join(servicesDir, name), 'test', packageDirs[name] ?? '', EXAMPLE_DEPLOY_PARAMS),
+      ),
     ]);
     return {
       ...cloud,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors.js';
 import { createLogger } from '../logger.js';
-import { httpEvent, lambdaContext } from '../testing/index.js';
+import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '../testing/index.js';
 import { httpHandler } from './http-handler.js';
 
 const logger = createLogger('shared-test');
@@ -10,6 +10,7 @@ const logger = createLogger('shared-test');
 const echo = httpHandler(
   {
     logger,
+    access: 'public',
     maxBodyBytes: 1024,
     request: {
       body: z.strictObject({ name: z.string().min(1), price: z.number().int().nonnegative() }),
@@ -123,7 +124,7 @@ describe('httpHandler', () => {
     [new ConflictError('Basket is empty'), 409, 'Basket is empty'],
     [new ServiceUnavailableError('Bus down', 3), 503, 'Bus down'],
   ])('maps %s to its status', async (error, status, detail) => {
-    const failing = httpHandler({ logger }, async () => {
+    const failing = httpHandler({ logger, access: 'public' }, async () => {
       throw error;
     });
 
@@ -135,7 +136,7 @@ describe('httpHandler', () => {
   });
 
   it('hides the message and stack of unexpected errors', async () => {
-    const failing = httpHandler({ logger }, async () => {
+    const failing = httpHandler({ logger, access: 'public' }, async () => {
       throw new Error('connection string postgres://secret@db');
     });
 
@@ -148,7 +149,7 @@ describe('httpHandler', () => {
   });
 
   it('maps an unreachable AWS endpoint to 503 with Retry-After', async () => {
-    const failing = httpHandler({ logger }, async () => {
+    const failing = httpHandler({ logger, access: 'public' }, async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
     });
 
@@ -174,5 +175,63 @@ describe('httpHandler', () => {
       expect(response.headers?.['access-control-allow-origin']).toBe('*');
       expect(response.headers?.['x-content-type-options']).toBe('nosniff');
     }
+  });
+});
+
+describe('httpHandler authentication', () => {
+  const whoAmI = (access: 'user' | 'admin') =>
+    httpHandler({ logger, access, verifyToken: verifyTestToken }, async ({ identity }) => ({
+      status: 200,
+      body: identity,
+    }));
+
+  it('is secure by default: an endpoint that does not say public needs a verifier', async () => {
+    const forgotten = httpHandler({ logger }, async () => ({ status: 200, body: 'secret' }));
+
+    const response = await forgotten(httpEvent({ headers: signedInAs('swn') }), lambdaContext());
+
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('secret');
+  });
+
+  it('passes the verified identity to the handler', async () => {
+    const response = await whoAmI('user')(httpEvent({ headers: signedInAs('swn') }), lambdaContext());
+
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body ?? '')).toEqual({ userName: 'swn', groups: [], isAdmin: false });
+  });
+
+  it.each([
+    ['no Authorization header', {}],
+    ['a non-bearer scheme', { authorization: 'Basic c3duOnB3' }],
+    ['a token that does not verify', { authorization: 'Bearer aaa.bbb.ccc' }],
+  ])('answers %s with 401 problem+json and a WWW-Authenticate challenge', async (_, headers) => {
+    const response = await whoAmI('user')(httpEvent({ headers }), lambdaContext());
+
+    expect(response.statusCode).toBe(401);
+    expect(response.headers?.['content-type']).toBe('application/problem+json');
+    expect(response.headers?.['www-authenticate']).toMatch(/^Bearer/);
+  });
+
+  it('answers 403 to a signed-in non-admin on an admin endpoint, 200 to an admin', async () => {
+    const user = await whoAmI('admin')(httpEvent({ headers: signedInAs('swn') }), lambdaContext());
+    const admin = await whoAmI('admin')(
+      httpEvent({ headers: signedInAs('boss', { admin: true }) }),
+      lambdaContext(),
+    );
+
+    expect(user.statusCode).toBe(403);
+    expect(admin.statusCode).toBe(200);
+  });
+
+  it('checks the token before reading the body', async () => {
+    const parsing = httpHandler(
+      { logger, verifyToken: verifyTestToken, request: { body: z.object({ a: z.string() }) } },
+      async () => ({ status: 200 }),
+    );
+
+    const response = await parsing(httpEvent({ body: '{"broken json' }), lambdaContext());
+
+    expect(response.statusCode).toBe(401);
   });
 });

@@ -4,7 +4,10 @@ import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ZodType, z } from 'zod';
+import type { Identity } from '../auth/identity.js';
+import type { VerifyToken } from '../auth/jwt-verifier.js';
 import type { Logger } from '../logger.js';
+import { type Access, authenticate, identityOf } from './middleware/authenticate.js';
 import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-id.js';
 import { jsonBody } from './middleware/json-body.js';
 import { problemErrorHandler } from './middleware/problem-error-handler.js';
@@ -18,6 +21,8 @@ export interface HttpRequest<TBody, TPath, TQuery> {
   /** Lower-cased request headers. */
   headers: Readonly<Record<string, string | undefined>>;
   correlationId: string;
+  /** The verified caller; absent only on `public` endpoints called without a token. */
+  identity?: Identity;
 }
 
 /** What a handler returns; `body` is serialised as JSON (omitted for 204). */
@@ -37,6 +42,10 @@ export interface HttpHandlerOptions<TBody, TPath, TQuery> {
   maxBodyBytes?: number;
   /** Allowed CORS origins (default `['*']`). */
   corsOrigins?: string[];
+  /** Who may call: `public`, any signed-in `user` (the default), or `admin`. */
+  access?: Access;
+  /** Verifies bearer tokens; required unless `access` is `public`. */
+  verifyToken?: VerifyToken;
 }
 
 export type HttpHandler = MiddyfiedHandler<
@@ -78,12 +87,13 @@ const toResponse = ({ status, body, headers }: HttpResult): APIGatewayProxyStruc
 
 /**
  * Wraps a handler in the middleware stack every HTTP endpoint uses: Lambda context and correlation
- * id on every log line, JSON body parsing with a size limit, zod validation of body/path/query,
- * CORS and security headers, and problem+json errors.
+ * id on every log line, bearer-token authentication (secure by default: `access` is `user` unless
+ * said otherwise), JSON body parsing with a size limit, zod validation of body/path/query, CORS
+ * and security headers, and problem+json errors.
  *
  * @example
  * export const createGetProductHandler = ({ getProduct, logger }: Deps) =>
- *   httpHandler({ logger, request: { path: z.object({ id: z.uuid() }) } }, async ({ path }) => ({
+ *   httpHandler({ logger, access: 'public', request: { path: z.object({ id: z.uuid() }) } }, async ({ path }) => ({
  *     status: 200,
  *     body: await getProduct(path.id),
  *   }));
@@ -96,7 +106,14 @@ export const httpHandler = <
   options: HttpHandlerOptions<TBody, TPath, TQuery>,
   handle: (request: HttpRequest<Infer<TBody>, Infer<TPath>, Infer<TQuery>>) => Promise<HttpResult>,
 ): HttpHandler => {
-  const { logger, request: schemas = {}, maxBodyBytes, corsOrigins = ['*'] } = options;
+  const {
+    logger,
+    request: schemas = {},
+    maxBodyBytes,
+    corsOrigins = ['*'],
+    access = 'user',
+    verifyToken,
+  } = options;
 
   const base = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(lowerCaseResponseHeaders())
@@ -104,7 +121,9 @@ export const httpHandler = <
     .use(correlationId(logger))
     .use(httpSecurityHeaders())
     .use(httpCors({ origins: corsOrigins }))
-    .use(problemErrorHandler(logger));
+    .use(problemErrorHandler(logger))
+    // Before the body is even parsed: strangers get 401 for the price of a header check.
+    .use(authenticate({ access, verifyToken }));
   const withBody = schemas.body === undefined ? base : base.use(jsonBody({ maxBytes: maxBodyBytes }));
   const validated = withBody.use(
     validateRequest({ body: schemas.body, path: schemas.path, query: schemas.query } as Record<
@@ -122,6 +141,7 @@ export const httpHandler = <
         headers: event.headers ?? {},
         // Always set: the correlationId middleware ran before this.
         correlationId: event.headers?.[CORRELATION_ID_HEADER] ?? '',
+        identity: identityOf(event),
       }),
     ),
   );

@@ -3,9 +3,11 @@ import {
   BadRequestError,
   ConflictError,
   type FieldError,
+  ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
   ServiceUnavailableError,
+  UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors.js';
@@ -75,6 +77,19 @@ export const toProblem = (error: unknown): Problem => {
     });
   }
   if (error instanceof BadRequestError) return problem(400, 'bad-request', 'Bad request', error.message);
+  if (error instanceof UnauthorizedError) {
+    return problem(
+      401,
+      'unauthorized',
+      'Authentication required',
+      error.message,
+      {},
+      {
+        'www-authenticate': 'Bearer error="invalid_token"',
+      },
+    );
+  }
+  if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
   if (error instanceof NotFoundError) return problem(404, 'not-found', 'Resource not found', error.message);
   if (error instanceof ConflictError) return problem(409, 'conflict', 'Conflict', error.message);
   if (error instanceof PayloadTooLargeError) {

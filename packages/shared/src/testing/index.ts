@@ -1,4 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { ADMIN_GROUP } from '../auth/identity.js';
+import type { VerifyToken } from '../auth/jwt-verifier.js';
+import { UnauthorizedError } from '../errors.js';
 
 export interface HttpEventInput {
   method?: string;
@@ -65,4 +68,27 @@ export const lambdaContext = (functionName = 'test-function'): Context => ({
   done: () => undefined,
   fail: () => undefined,
   succeed: () => undefined,
+});
+
+/**
+ * A stand-in token for unit tests of handlers: shaped like a JWT, carrying the user in clear and
+ * accepted only by `verifyTestToken` (never by the real verifier: it has no valid signature).
+ *
+ * @example
+ * httpEvent({ headers: { authorization: `Bearer ${testToken('swn')}` } })
+ */
+export const testToken = (userName: string, { admin = false } = {}): string =>
+  `test.${Buffer.from(JSON.stringify({ userName, groups: admin ? [ADMIN_GROUP] : [] })).toString('base64url')}.unsigned`;
+
+/** The `VerifyToken` that accepts `testToken`s, for handler unit tests without an issuer. */
+export const verifyTestToken: VerifyToken = async (token) => {
+  const [kind, payload] = token.split('.');
+  if (kind !== 'test' || payload === undefined) throw new UnauthorizedError('Not a test token');
+  const { userName, groups } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  return { userName, groups, isAdmin: groups.includes(ADMIN_GROUP) };
+};
+
+/** Request headers carrying a test token for `userName`. */
+export const signedInAs = (userName: string, options: { admin?: boolean } = {}): Record<string, string> => ({
+  authorization: `Bearer ${testToken(userName, options)}`,
 });

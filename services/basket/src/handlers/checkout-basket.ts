@@ -1,4 +1,4 @@
-import { accepted, httpHandler, ValidationError } from '@eshop/shared';
+import { accepted, assertActsFor, httpHandler, ValidationError } from '@eshop/shared';
 import { type CheckoutDeps, checkout, checkoutRequestSchema } from '../domain/checkout.js';
 import { type HttpDeps, MAX_BASKET_BODY_BYTES } from './http-options.js';
 
@@ -23,13 +23,14 @@ const idempotencyKeyOf = (headers: Readonly<Record<string, string | undefined>>)
  * POST /basket/checkout → 202 `{ checkoutId, total, currency }` once the CheckoutBasket event was
  * accepted by the bus; the order is created asynchronously. 409 for an empty basket, 503 (basket
  * intact, safe to retry) when the bus or catalog is unavailable. Send an `Idempotency-Key` to make
- * retries return the same checkout.
+ * retries return the same checkout. Users check out only their own basket.
  */
 export const createCheckoutBasketHandler = (deps: HttpDeps & CheckoutDeps) => {
   const checkOut = checkout(deps);
   return httpHandler(
     { ...deps, maxBodyBytes: MAX_BASKET_BODY_BYTES, request: { body: checkoutRequestSchema } },
-    async ({ body, headers, correlationId }) => {
+    async ({ body, headers, correlationId, identity }) => {
+      assertActsFor(identity, body.userName);
       const result = await checkOut(body, { idempotencyKey: idempotencyKeyOf(headers), correlationId });
       return accepted(
         { checkoutId: result.checkoutId, total: result.total, currency: result.currency, status: 'ACCEPTED' },

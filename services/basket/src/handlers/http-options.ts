@@ -1,4 +1,4 @@
-import type { Logger } from '@eshop/shared';
+import type { Logger, VerifyToken } from '@eshop/shared';
 import { z } from 'zod';
 import { userNameSchema } from '../domain/basket.js';
 
@@ -6,6 +6,8 @@ import { userNameSchema } from '../domain/basket.js';
 export interface HttpDeps {
   logger: Logger;
   corsOrigins?: string[];
+  /** Verifies bearer tokens: users act on their own basket, admins on any. */
+  verifyToken?: VerifyToken;
 }
 
 /** 50 lines of JSON fit easily; anything near a megabyte is abuse. */

@@ -6,9 +6,9 @@ import type { HttpDeps } from './http-options.js';
 
 const listQuery = z.object({ limit: limitParam, cursor: cursorParam });
 
-/** GET /basket[?limit=&cursor=] → `{ items, nextCursor? }`. */
+/** GET /basket[?limit=&cursor=] → `{ items, nextCursor? }`; admins only. */
 export const createListBasketsHandler = (deps: HttpDeps & { listBaskets: ListBaskets }) =>
-  httpHandler({ ...deps, request: { query: listQuery } }, async ({ query }) => {
+  httpHandler({ ...deps, access: 'admin', request: { query: listQuery } }, async ({ query }) => {
     const page = await deps.listBaskets(query);
     return ok({ ...page, items: page.items.map(basketView) });
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
 import { buildPublishEvent, createDocumentClient, createLogger } from '@eshop/shared';
+import { verifyTestToken } from '@eshop/shared/testing';
 import { inject } from 'vitest';
 import { buildFindCatalogProduct } from '../../src/catalog/product-catalog.js';
 import { basketTable } from '../../src/store/basket-table.js';
@@ -39,6 +40,7 @@ export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: strin
     documentClient,
     eventBridge,
     logger: createLogger('basket-test'),
+    verifyToken: verifyTestToken,
     now: () => new Date(),
     newId: () => randomUUID(),
     findCatalogProduct: buildFindCatalogProduct(inject('basketCatalogUrl')),

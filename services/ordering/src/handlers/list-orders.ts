@@ -5,8 +5,8 @@ import type { HttpDeps } from './http-options.js';
 
 const listQuery = z.object({ limit: limitParam, cursor: cursorParam });
 
-/** GET /order[?limit=&cursor=] → `{ items, nextCursor? }` over every user's orders. */
+/** GET /order[?limit=&cursor=] → `{ items, nextCursor? }` over every user's orders; admins only. */
 export const createListOrdersHandler = (deps: HttpDeps & { listOrders: ListOrders }) =>
-  httpHandler({ ...deps, request: { query: listQuery } }, async ({ query }) =>
+  httpHandler({ ...deps, access: 'admin', request: { query: listQuery } }, async ({ query }) =>
     ok(await deps.listOrders(query)),
   );

@@ -1,4 +1,4 @@
-import { cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
+import { assertActsFor, cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
 import { z } from 'zod';
 import { orderDatePrefixSchema, userNameSchema } from '../domain/order.js';
 import type { ListUserOrders } from '../domain/ports.js';
@@ -13,9 +13,14 @@ const userQuery = z.object({
 
 /**
  * GET /order/{userName}[?orderDate=&limit=&cursor=] → the user's orders, newest first. A user
- * without orders gets `{ items: [] }`: the list exists, it is just empty.
+ * without orders gets `{ items: [] }`: the list exists, it is just empty. Only the user (or an
+ * admin) may read them.
  */
 export const createListUserOrdersHandler = (deps: HttpDeps & { listUserOrders: ListUserOrders }) =>
-  httpHandler({ ...deps, request: { path: userPath, query: userQuery } }, async ({ path, query }) =>
-    ok(await deps.listUserOrders({ userName: path.userName, ...query })),
+  httpHandler(
+    { ...deps, request: { path: userPath, query: userQuery } },
+    async ({ path, query, identity }) => {
+      assertActsFor(identity, path.userName);
+      return ok(await deps.listUserOrders({ userName: path.userName, ...query }));
+    },
   );

@@ -1,5 +1,5 @@
 import { createLogger } from '@eshop/shared';
-import { httpEvent, lambdaContext } from '@eshop/shared/testing';
+import { httpEvent as anyEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { aCheckout } from '../../test/support/checkout.js';
 import { inMemoryOrders } from '../../test/support/in-memory-orders.js';
@@ -8,6 +8,10 @@ import { createListOrdersHandler } from './list-orders.js';
 import { createListUserOrdersHandler } from './list-user-orders.js';
 
 const logger = createLogger('ordering-test');
+const verifyToken = verifyTestToken;
+// Requests come from an admin (who may read everything) unless a test says otherwise.
+const httpEvent = (input: Parameters<typeof anyEvent>[0] = {}) =>
+  anyEvent({ ...input, headers: { ...signedInAs('boss', { admin: true }), ...input.headers } });
 const context = lambdaContext();
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
 const now = new Date('2026-12-01T08:00:00.000Z');
@@ -23,7 +27,7 @@ const orders = [
 
 describe('order handlers', () => {
   it('GET /order lists every order, page by page', async () => {
-    const handler = createListOrdersHandler({ logger, ...inMemoryOrders(orders) });
+    const handler = createListOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const first = json(await handler(httpEvent({ query: { limit: '3' } }), context));
     const second = json(
@@ -36,7 +40,7 @@ describe('order handlers', () => {
   });
 
   it('GET /order/{userName} lists the user’s orders, newest first', async () => {
-    const handler = createListUserOrdersHandler({ logger, ...inMemoryOrders(orders) });
+    const handler = createListUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const response = await handler(httpEvent({ pathParameters: { userName: 'swn' } }), context);
 
@@ -49,7 +53,7 @@ describe('order handlers', () => {
   });
 
   it('GET /order/{userName}?orderDate= filters by date prefix', async () => {
-    const handler = createListUserOrdersHandler({ logger, ...inMemoryOrders(orders) });
+    const handler = createListUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const day = await handler(
       httpEvent({ pathParameters: { userName: 'swn' }, query: { orderDate: '2026-11-27' } }),
@@ -63,7 +67,7 @@ describe('order handlers', () => {
   });
 
   it('GET /order/{userName} for a user without orders answers 200 with no items', async () => {
-    const handler = createListUserOrdersHandler({ logger, ...inMemoryOrders(orders) });
+    const handler = createListUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const response = await handler(httpEvent({ pathParameters: { userName: 'nobody' } }), context);
 
@@ -76,12 +80,38 @@ describe('order handlers', () => {
     ['a bad date', { userName: 'swn' }, { orderDate: 'yesterday' }, '#/orderDate'],
     ['a bad user name', { userName: ' swn' }, {}, '#/userName'],
   ])('GET /order/{userName} with %s answers 400 problem+json', async (_, pathParameters, query, pointer) => {
-    const handler = createListUserOrdersHandler({ logger, ...inMemoryOrders(orders) });
+    const handler = createListUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const response = await handler(httpEvent({ pathParameters, query }), context);
 
     expect(response.statusCode).toBe(400);
     expect(response.headers?.['content-type']).toBe('application/problem+json');
     expect(json(response).errors[0].pointer).toBe(pointer);
+  });
+});
+
+describe('order handlers: who may read what', () => {
+  it('lets a user read their own orders and nobody else’s', async () => {
+    const handler = createListUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
+
+    const own = await handler(
+      anyEvent({ pathParameters: { userName: 'swn' }, headers: signedInAs('swn') }),
+      context,
+    );
+    const other = await handler(
+      anyEvent({ pathParameters: { userName: 'swn' }, headers: signedInAs('bob') }),
+      context,
+    );
+
+    expect(own.statusCode).toBe(200);
+    expect(other.statusCode).toBe(403);
+    expect(other.body).not.toContain('checkoutId');
+  });
+
+  it('keeps the all-orders listing for admins', async () => {
+    const handler = createListOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
+
+    expect((await handler(anyEvent({ headers: signedInAs('swn') }), context)).statusCode).toBe(403);
+    expect((await handler(anyEvent(), context)).statusCode).toBe(401);
   });
 });

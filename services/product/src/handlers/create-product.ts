@@ -10,7 +10,7 @@ export const createCreateProductHandler = (
 ) => {
   const add = addProduct(deps);
   return httpHandler(
-    { ...deps, maxBodyBytes: MAX_PRODUCT_BODY_BYTES, request: { body: newProductSchema } },
+    { ...deps, access: 'admin', maxBodyBytes: MAX_PRODUCT_BODY_BYTES, request: { body: newProductSchema } },
     async ({ body }) => {
       const product = await add(body);
       return created(productLocation(product.id), product);

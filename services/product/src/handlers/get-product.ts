@@ -6,5 +6,7 @@ import { type HttpDeps, productPath } from './http-options.js';
 /** GET /product/{id} → 200, or 404 problem when there is no such product. */
 export const createGetProductHandler = (deps: HttpDeps & { findProduct: FindProduct }) => {
   const get = getProduct(deps);
-  return httpHandler({ ...deps, request: { path: productPath } }, async ({ path }) => ok(await get(path.id)));
+  return httpHandler({ ...deps, access: 'public', request: { path: productPath } }, async ({ path }) =>
+    ok(await get(path.id)),
+  );
 };

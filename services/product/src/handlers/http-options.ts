@@ -1,4 +1,4 @@
-import type { Logger } from '@eshop/shared';
+import type { Logger, VerifyToken } from '@eshop/shared';
 import { z } from 'zod';
 import { productIdSchema } from '../domain/product.js';
 
@@ -6,6 +6,8 @@ import { productIdSchema } from '../domain/product.js';
 export interface HttpDeps {
   logger: Logger;
   corsOrigins?: string[];
+  /** Verifies bearer tokens; catalog writes are for admins. */
+  verifyToken?: VerifyToken;
 }
 
 /** Products are small: 16 KiB leaves room for a long description and rejects abuse early. */

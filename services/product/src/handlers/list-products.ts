@@ -11,6 +11,6 @@ const listQuery = z.object({
 
 /** GET /product[?category=&limit=&cursor=] → `{ items, nextCursor? }`. */
 export const createListProductsHandler = (deps: HttpDeps & { listProducts: ListProducts }) =>
-  httpHandler({ ...deps, request: { query: listQuery } }, async ({ query }) =>
+  httpHandler({ ...deps, access: 'public', request: { query: listQuery } }, async ({ query }) =>
     ok(await deps.listProducts(query)),
   );

@@ -1,5 +1,5 @@
 import { createLogger } from '@eshop/shared';
-import { httpEvent, lambdaContext } from '@eshop/shared/testing';
+import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { aProduct, inMemoryProducts } from '../../test/support/in-memory-products.js';
 import { createCreateProductHandler } from './create-product.js';
@@ -9,6 +9,8 @@ import { createListProductsHandler } from './list-products.js';
 import { createUpdateProductHandler } from './update-product.js';
 
 const logger = createLogger('product-test');
+const verifyToken = verifyTestToken;
+const admin = signedInAs('boss', { admin: true });
 const clock = { now: () => new Date('2026-03-01T10:00:00.000Z'), newId: () => 'generated-id' };
 const context = lambdaContext();
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
@@ -16,10 +18,10 @@ const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null'
 describe('product handlers', () => {
   it('POST /product answers 201 with Location and stores the product', async () => {
     const store = inMemoryProducts();
-    const handler = createCreateProductHandler({ logger, clock, ...store });
+    const handler = createCreateProductHandler({ logger, verifyToken, clock, ...store });
 
     const response = await handler(
-      httpEvent({ method: 'POST', body: { name: 'Mug', category: 'kitchen', price: 1299 } }),
+      httpEvent({ method: 'POST', headers: admin, body: { name: 'Mug', category: 'kitchen', price: 1299 } }),
       context,
     );
 
@@ -31,10 +33,10 @@ describe('product handlers', () => {
 
   it('POST /product with an invalid body answers 422 and stores nothing', async () => {
     const store = inMemoryProducts();
-    const handler = createCreateProductHandler({ logger, clock, ...store });
+    const handler = createCreateProductHandler({ logger, verifyToken, clock, ...store });
 
     const response = await handler(
-      httpEvent({ method: 'POST', body: { name: 'Mug', category: 'kitchen', price: -5 } }),
+      httpEvent({ method: 'POST', headers: admin, body: { name: 'Mug', category: 'kitchen', price: -5 } }),
       context,
     );
 
@@ -44,7 +46,7 @@ describe('product handlers', () => {
   });
 
   it('GET /product/{id} answers the product, or 404 problem', async () => {
-    const handler = createGetProductHandler({ logger, ...inMemoryProducts([aProduct()]) });
+    const handler = createGetProductHandler({ logger, verifyToken, ...inMemoryProducts([aProduct()]) });
 
     const found = await handler(httpEvent({ pathParameters: { id: 'p-1' } }), context);
     const missing = await handler(httpEvent({ pathParameters: { id: 'p-404' } }), context);
@@ -61,7 +63,7 @@ describe('product handlers', () => {
       aProduct({ id: 'b', category: 'audio' }),
       aProduct({ id: 'c', category: 'phones' }),
     ]);
-    const handler = createListProductsHandler({ logger, ...store });
+    const handler = createListProductsHandler({ logger, verifyToken, ...store });
 
     const first = json(await handler(httpEvent({ query: { category: 'audio', limit: '1' } }), context));
     const second = json(
@@ -77,7 +79,7 @@ describe('product handlers', () => {
   });
 
   it.each(['0', '101', 'ten', '1.5'])('GET /product?limit=%s answers 400', async (limit) => {
-    const handler = createListProductsHandler({ logger, ...inMemoryProducts() });
+    const handler = createListProductsHandler({ logger, verifyToken, ...inMemoryProducts() });
 
     const response = await handler(httpEvent({ query: { limit } }), context);
 
@@ -87,10 +89,10 @@ describe('product handlers', () => {
 
   it('PUT /product/{id} applies a partial update', async () => {
     const store = inMemoryProducts([aProduct()]);
-    const handler = createUpdateProductHandler({ logger, clock, ...store });
+    const handler = createUpdateProductHandler({ logger, verifyToken, clock, ...store });
 
     const response = await handler(
-      httpEvent({ method: 'PUT', pathParameters: { id: 'p-1' }, body: { price: 2999 } }),
+      httpEvent({ method: 'PUT', headers: admin, pathParameters: { id: 'p-1' }, body: { price: 2999 } }),
       context,
     );
 
@@ -100,10 +102,15 @@ describe('product handlers', () => {
 
   it('PUT /product/{id} refuses to change the id and changes nothing', async () => {
     const store = inMemoryProducts([aProduct()]);
-    const handler = createUpdateProductHandler({ logger, clock, ...store });
+    const handler = createUpdateProductHandler({ logger, verifyToken, clock, ...store });
 
     const response = await handler(
-      httpEvent({ method: 'PUT', pathParameters: { id: 'p-1' }, body: { id: 'p-2', price: 1 } }),
+      httpEvent({
+        method: 'PUT',
+        headers: admin,
+        pathParameters: { id: 'p-1' },
+        body: { id: 'p-2', price: 1 },
+      }),
       context,
     );
 
@@ -114,13 +121,54 @@ describe('product handlers', () => {
 
   it('DELETE /product/{id} answers 204, then 404', async () => {
     const store = inMemoryProducts([aProduct()]);
-    const handler = createDeleteProductHandler({ logger, ...store });
+    const handler = createDeleteProductHandler({ logger, verifyToken, ...store });
 
-    const first = await handler(httpEvent({ method: 'DELETE', pathParameters: { id: 'p-1' } }), context);
-    const second = await handler(httpEvent({ method: 'DELETE', pathParameters: { id: 'p-1' } }), context);
+    const first = await handler(
+      httpEvent({ method: 'DELETE', headers: admin, pathParameters: { id: 'p-1' } }),
+      context,
+    );
+    const second = await handler(
+      httpEvent({ method: 'DELETE', headers: admin, pathParameters: { id: 'p-1' } }),
+      context,
+    );
 
     expect(first.statusCode).toBe(204);
     expect(first.body).toBeUndefined();
     expect(second.statusCode).toBe(404);
+  });
+});
+
+describe('product handlers: who may do what', () => {
+  it('lets anyone read the catalog without a token', async () => {
+    const get = createGetProductHandler({ logger, verifyToken, ...inMemoryProducts([aProduct()]) });
+    const list = createListProductsHandler({ logger, verifyToken, ...inMemoryProducts([aProduct()]) });
+
+    expect((await get(httpEvent({ pathParameters: { id: 'p-1' } }), context)).statusCode).toBe(200);
+    expect((await list(httpEvent(), context)).statusCode).toBe(200);
+  });
+
+  it.each([
+    ['no token', {}, 401],
+    ['a signed-in shopper', signedInAs('swn'), 403],
+  ])('refuses catalog writes from %s and changes nothing', async (_, headers, status) => {
+    const store = inMemoryProducts([aProduct()]);
+    const create = createCreateProductHandler({ logger, verifyToken, clock, ...store });
+    const update = createUpdateProductHandler({ logger, verifyToken, clock, ...store });
+    const remove = createDeleteProductHandler({ logger, verifyToken, ...store });
+
+    const responses = [
+      await create(
+        httpEvent({ method: 'POST', headers, body: { name: 'x', category: 'c', price: 1 } }),
+        context,
+      ),
+      await update(
+        httpEvent({ method: 'PUT', headers, pathParameters: { id: 'p-1' }, body: { price: 1 } }),
+        context,
+      ),
+      await remove(httpEvent({ method: 'DELETE', headers, pathParameters: { id: 'p-1' } }), context),
+    ];
+
+    expect(responses.map((r) => r.statusCode)).toEqual([status, status, status]);
+    expect([...store.products.values()]).toEqual([aProduct()]);
   });
 });

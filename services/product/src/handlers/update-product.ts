@@ -12,6 +12,7 @@ export const createUpdateProductHandler = (
   return httpHandler(
     {
       ...deps,
+      access: 'admin',
       maxBodyBytes: MAX_PRODUCT_BODY_BYTES,
       request: { path: productPath, body: productChangesSchema },
     },
