@@ -42,11 +42,17 @@ const send = (response: ServerResponse, status: number, body: unknown) => {
   response.end(JSON.stringify(body));
 };
 
-const isTokenRequest = (value: unknown): value is TokenRequest =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as TokenRequest).userName === 'string' &&
-  /^[\w.@+-]{1,100}$/.test((value as TokenRequest).userName);
+const isTokenRequest = (value: unknown): value is TokenRequest => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { userName, groups, expiresInSeconds, audience } = value as Record<string, unknown>;
+  return (
+    typeof userName === 'string' &&
+    /^[\w.@+-]{1,100}$/.test(userName) &&
+    (groups === undefined || (Array.isArray(groups) && groups.every((g) => typeof g === 'string'))) &&
+    (expiresInSeconds === undefined || Number.isInteger(expiresInSeconds)) &&
+    (audience === undefined || typeof audience === 'string')
+  );
+};
 
 /**
  * A development identity provider standing in for Cognito: a fresh RS256 key pair per start, its
@@ -137,12 +143,12 @@ export const startDevIssuer = async ({
 export const requestToken = async (
   issuerUrl: string,
   userName: string,
-  { admin = false }: { admin?: boolean } = {},
+  { admin = false, ...rest }: { admin?: boolean } & Pick<TokenRequest, 'expiresInSeconds' | 'audience'> = {},
 ): Promise<string> => {
   const response = await fetch(`${issuerUrl}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userName, groups: admin ? ['admin'] : [] }),
+    body: JSON.stringify({ userName, groups: admin ? ['admin'] : [], ...rest }),
   });
   const { token } = (await response.json()) as { token?: string };
   if (!response.ok || token === undefined)

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { requestToken, startDevIssuer } from '@eshop/local-cloud';
+import { describe, expect, inject, it } from 'vitest';
+
+// Tokens the services must refuse, over real HTTP on every protected route of the running system.
+const services = inject('e2eServices');
+const issuer = inject('e2eIssuer');
+const user = `auth-${randomUUID().slice(0, 8)}`;
+
+const protectedRoutes: [service: string, method: string, path: string, body?: unknown][] = [
+  ['product', 'POST', '/product', { name: 'Lamp', category: 'home', price: 100 }],
+  ['product', 'PUT', '/product/6a1c0000-0000-4000-8000-000000000001', { price: 1 }],
+  ['product', 'DELETE', '/product/6a1c0000-0000-4000-8000-000000000001'],
+  ['basket', 'GET', '/basket'],
+  ['basket', 'GET', `/basket/${user}`],
+  ['basket', 'POST', '/basket', { userName: user, items: [] }],
+  ['basket', 'DELETE', `/basket/${user}`],
+  [
+    'basket',
+    'POST',
+    '/basket/checkout',
+    { userName: user, firstName: 'A', lastName: 'B', email: 'a@b.example', address: 'x', paymentMethod: 1 },
+  ],
+  ['ordering', 'GET', '/order'],
+  ['ordering', 'GET', `/order/${user}`],
+];
+
+const call = async ([service, method, path, body]: (typeof protectedRoutes)[number], token?: string) => {
+  const response = await fetch(`${services[service]}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+};
+
+const tamper = (token: string) => {
+  const [header, payload, signature] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
+  const forged = Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['admin'] })).toString(
+    'base64url',
+  );
+  return `${header}.${forged}.${signature}`;
+};
+
+describe('tokens the system refuses (401 problem+json on every protected route)', async () => {
+  const elsewhere = await startDevIssuer({ port: 0 });
+  const badTokens: [string, string | undefined][] = [
+    ['no token', undefined],
+    ['an expired token', await requestToken(issuer, user, { expiresInSeconds: -120 })],
+    ['a token for another audience', await requestToken(issuer, user, { audience: 'another-app' })],
+    ['a token from another issuer', await elsewhere.mint({ userName: user, groups: ['admin'] })],
+    ['a tampered token', tamper(await requestToken(issuer, user))],
+  ];
+  await elsewhere.stop();
+
+  it.each(badTokens)('%s', async (_, token) => {
+    for (const route of protectedRoutes) {
+      const response = await call(route, token);
+
+      expect(response.status, `${route[1]} ${route[2]}`).toBe(401);
+      expect(response.type).toBe('application/problem+json');
+    }
+  });
+
+  it('lets a valid token through to the authorization rules (403 for what is not yours)', async () => {
+    const token = await requestToken(issuer, `not-${user}`);
+
+    const statuses = await Promise.all(
+      protectedRoutes.map((route) => call(route, token).then((r) => r.status)),
+    );
+
+    expect(statuses).toEqual(Array(protectedRoutes.length).fill(403));
+  });
+});
