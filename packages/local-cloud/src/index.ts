@@ -14,7 +14,7 @@ export {
   startLocalCloud,
 } from './dev/local-cloud.js';
 export { LOCAL_HOST, type LocalCloudPorts } from './dev/ports.js';
-export { createTables } from './dynamodb/create-tables.js';
+export { createTableLike, createTables } from './dynamodb/create-tables.js';
 export {
   type DynamoDbLocalOptions,
   type RunningDynamoDbLocal,
@@ -47,4 +47,8 @@ export {
 } from './templates/service-config.js';
 export { EXAMPLE_DEPLOY_PARAMS } from './testing/example-deploy-params.js';
 export { type LocalCloudUnderTest, startLocalCloudUnderTest } from './testing/local-cloud-under-test.js';
+export {
+  type RestartableDynamoDbLocal,
+  startRestartableDynamoDbLocal,
+} from './testing/restartable-dynamodb-local.js';
 export { type ServiceUnderTest, startServiceUnderTest } from './testing/service-under-test.js';

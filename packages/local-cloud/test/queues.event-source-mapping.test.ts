@@ -276,6 +276,30 @@ describe('local SQS event source mapping', () => {
     expect(Messages.map((m) => m.Body)).toEqual(['poison']);
   });
 
+  it('keeps up to `concurrency` batches in flight, each message delivered once', async () => {
+    const { queue } = await createQueue({ visibilityTimeout: 30 });
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const { records, deliveriesOf } = consume(
+      queue,
+      async () => {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await sleep(150);
+        inFlight -= 1;
+      },
+      { batchSize: 2, concurrency: 3 },
+    );
+    const bodies = Array.from({ length: 12 }, (_, i) => `parallel-${i}`);
+
+    await send(queue, bodies);
+    await eventually(() => records().length >= bodies.length);
+    await eventually(async () => (await messagesIn(queue)) === 0);
+
+    expect(mostInFlight).toBe(3);
+    expect(bodies.map((body) => deliveriesOf(body).length)).toEqual(bodies.map(() => 1));
+  });
+
   it('stop() waits for the batch in flight, which is then deleted', async () => {
     const { queue } = await createQueue({ visibilityTimeout: 30 });
     let finished = false;

@@ -65,6 +65,16 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * A precondition the client set did not hold: `If-Match` named a version of the resource that is
+ * no longer current (someone else changed it first). Re-read, re-apply, retry.
+ */
+export class PreconditionFailedError extends DomainError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
 /** The body is larger than the endpoint accepts. */
 export class PayloadTooLargeError extends DomainError {
   readonly limitBytes: number;

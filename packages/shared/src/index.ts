@@ -12,6 +12,7 @@ export {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  PreconditionFailedError,
   ServiceUnavailableError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
@@ -41,7 +42,14 @@ export {
 } from './http/http-handler.js';
 export { type Access, identityOf } from './http/middleware/authenticate.js';
 export { CORRELATION_ID_HEADER } from './http/middleware/correlation-id.js';
-export { cursorParam, decodeCursor, encodeCursor, limitParam, type Page } from './http/pagination.js';
+export {
+  cursorKeyString,
+  cursorParam,
+  decodeCursor,
+  encodeCursor,
+  limitParam,
+  type Page,
+} from './http/pagination.js';
 export { PROBLEM_TYPE_BASE, type ProblemDetails, toProblem } from './http/problem.js';
 export { accepted, created, noContent, ok } from './http/responses.js';
 export { createLogger, type Logger } from './logger.js';

@@ -132,7 +132,7 @@ describe('checkout against the local cloud', () => {
     await expect(deps.findBasket(userName)).resolves.toBeUndefined();
   });
 
-  it('answers 503 and keeps the basket when the bus cannot be reached', async () => {
+  it('answers 503 and keeps the basket when the bus cannot be reached; a retry publishes one checkout', async () => {
     const userName = uniqueUser('busdown');
     await fillBasket(userName);
     const unreachable = localBasketDependencies({ eventBridgeEndpoint: 'http://127.0.0.1:9' });
@@ -147,6 +147,14 @@ describe('checkout against the local cloud', () => {
     expect((await deps.findBasket(userName))?.lines).toHaveLength(2);
     unreachable.eventBridge.destroy();
     unreachable.documentClient.destroy();
+
+    const retried = await createCheckoutBasketHandler(deps)(checkoutRequest(userName), lambdaContext());
+
+    // The retry publishes the checkout prepared by the failed attempt, once.
+    expect(retried.statusCode).toBe(202);
+    const events = await eventsFor(userName);
+    expect(events.map((e) => e.detail.checkoutId)).toEqual([json(retried).checkoutId]);
+    await expect(deps.findBasket(userName)).resolves.toBeUndefined();
   });
 
   it('returns the same checkout for the same Idempotency-Key and publishes it once', async () => {

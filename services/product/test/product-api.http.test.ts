@@ -82,6 +82,27 @@ describe('product API over HTTP', () => {
     expect(gone.json).toMatchObject({ status: 404, title: 'Resource not found' });
   });
 
+  it('versions a product: ETag on create, read and update; a stale If-Match is 412 and changes nothing', async () => {
+    const created = await createProduct({ category: `${category}-versions` });
+    expect(created.json.version).toBe(1);
+    expect(created.headers.get('etag')).toBe('"1"');
+    const path = `/product/${created.json.id}`;
+    expect((await send('GET', path)).headers.get('etag')).toBe('"1"');
+
+    const updated = await send('PUT', path, { price: 100 }, { 'if-match': '"1"' });
+    const stale = await send('PUT', path, { price: 200 }, { 'if-match': '"1"' });
+    const unconditional = await send('PUT', path, { name: 'Desk lamp III' });
+
+    expect(updated.status).toBe(200);
+    expect(updated.headers.get('etag')).toBe('"2"');
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toBe('application/problem+json');
+    expect(stale.json).toMatchObject({ status: 412, title: 'Precondition failed' });
+    expect(unconditional.status).toBe(200);
+    expect(unconditional.json).toMatchObject({ price: 100, name: 'Desk lamp III', version: 3 });
+    expect(unconditional.headers.get('etag')).toBe('"3"');
+  });
+
   it('lists a category page by page with an opaque cursor', async () => {
     for (const name of ['A lamp', 'B lamp', 'C lamp']) await createProduct({ name });
 

@@ -23,6 +23,7 @@ const product = (name: string, overrides: Partial<Product> = {}): Product => {
     price: 100,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    version: 1,
     ...overrides,
   };
 };
@@ -61,8 +62,11 @@ describe('product table', () => {
     const updated = await table.updateProduct(lamp.id, { price: 4200 }, '2026-02-02T00:00:00.000Z');
     const ghost = await table.updateProduct('never-existed', { price: 1 }, '2026-02-02T00:00:00.000Z');
 
-    expect(updated).toEqual({ ...lamp, price: 4200, updatedAt: '2026-02-02T00:00:00.000Z' });
-    expect(ghost).toBeUndefined();
+    expect(updated).toEqual({
+      outcome: 'updated',
+      product: { ...lamp, price: 4200, updatedAt: '2026-02-02T00:00:00.000Z', version: 2 },
+    });
+    expect(ghost).toEqual({ outcome: 'missing' });
     await expect(table.findProduct('never-existed')).resolves.toBeUndefined();
   });
 

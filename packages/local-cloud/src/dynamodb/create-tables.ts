@@ -1,6 +1,8 @@
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DeleteTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
@@ -70,4 +72,63 @@ export const createTables = async (config: ServiceConfig, endpoint: string): Pro
   } finally {
     client.destroy();
   }
+};
+
+/**
+ * For tests that must own a whole table (to assert that nothing at all was written): creates
+ * `newTableName` with the key schema and indexes of an existing table (e.g. one `createTables`
+ * made from a service's template), in the same DynamoDB Local or in `targetEndpoint`. Returns a
+ * function that deletes it again.
+ *
+ * @example
+ * const drop = await createTableLike(endpoint, 'eshop-product-local-products', 'products-fuzz-1');
+ */
+export const createTableLike = async (
+  endpoint: string,
+  sourceTableName: string,
+  newTableName: string,
+  targetEndpoint: string = endpoint,
+): Promise<() => Promise<void>> => {
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const target = new DynamoDBClient({
+    endpoint: targetEndpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  try {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: sourceTableName }));
+    if (Table?.KeySchema === undefined) throw new Error(`Table ${sourceTableName} has no key schema`);
+    await target.send(
+      new CreateTableCommand({
+        TableName: newTableName,
+        KeySchema: Table.KeySchema,
+        AttributeDefinitions: Table.AttributeDefinitions,
+        BillingMode: 'PAY_PER_REQUEST',
+        ...(Table.GlobalSecondaryIndexes === undefined
+          ? {}
+          : {
+              GlobalSecondaryIndexes: Table.GlobalSecondaryIndexes.map((index) => ({
+                IndexName: index.IndexName,
+                KeySchema: index.KeySchema,
+                Projection: index.Projection,
+              })),
+            }),
+      }),
+    );
+  } finally {
+    client.destroy();
+    target.destroy();
+  }
+  return async () => {
+    const dropper = new DynamoDBClient({
+      endpoint: targetEndpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    try {
+      await dropper.send(new DeleteTableCommand({ TableName: newTableName }));
+    } finally {
+      dropper.destroy();
+    }
+  };
 };

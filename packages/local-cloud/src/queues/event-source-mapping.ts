@@ -34,6 +34,12 @@ export interface EventSourceMappingOptions {
   idleDelayMs?: number;
   /** Pause after SQS itself failed (unreachable, queue missing), in ms; default 1000. */
   errorDelayMs?: number;
+  /**
+   * Batches in flight at once, each from its own poll loop; default 1. Lambda starts with five
+   * pollers per queue (capped by the event's `maximumConcurrency`); the visibility timeout keeps
+   * two loops from taking the same message.
+   */
+  concurrency?: number;
 }
 
 export interface RunningEventSourceMapping {
@@ -139,7 +145,11 @@ export const startEventSourceMapping = (options: EventSourceMappingOptions): Run
     logger = consoleQueueLogger(),
     idleDelayMs = 25,
     errorDelayMs = 1000,
+    concurrency = 1,
   } = options;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new Error(`concurrency must be a positive integer, got ${concurrency}`);
+  }
   validate({ batchSize, windowSeconds });
 
   const client = new SQSClient({
@@ -151,7 +161,7 @@ export const startEventSourceMapping = (options: EventSourceMappingOptions): Run
   });
   const queueName = queueUrl.split('/').pop() ?? queueUrl;
   let running = true;
-  let wake: (() => void) | undefined;
+  const sleepers = new Set<() => void>();
 
   /** Sleeps, but wakes at once when stop() is called. */
   const pause = (ms: number) =>
@@ -159,10 +169,10 @@ export const startEventSourceMapping = (options: EventSourceMappingOptions): Run
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
-        wake = undefined;
+        sleepers.delete(done);
         resolve();
       }
-      wake = done;
+      sleepers.add(done);
     });
 
   const resolveQueueArn = async (): Promise<string> => {
@@ -277,12 +287,12 @@ export const startEventSourceMapping = (options: EventSourceMappingOptions): Run
     }
   };
 
-  const polling = poll();
+  const polling = Array.from({ length: concurrency }, () => poll());
   return {
     stop: async () => {
       running = false;
-      wake?.();
-      await polling;
+      for (const wake of [...sleepers]) wake();
+      await Promise.all(polling);
       client.destroy();
     },
   };

@@ -23,7 +23,7 @@ const config: ServiceConfig = {
     audit: {
       handler: 'src/functions/audit.handler',
       events: [
-        { sqs: 'arn:aws:sqs:us-east-1:000000000000:audit' },
+        { sqs: { arn: 'arn:aws:sqs:us-east-1:000000000000:audit', maximumConcurrency: 2 } },
         { httpApi: { method: 'GET', path: '/x' } },
       ],
     },
@@ -42,6 +42,7 @@ describe('sqsEventSources', () => {
         maximumBatchingWindowSeconds: 1,
         reportBatchItemFailures: true,
         enabled: true,
+        concurrency: 5,
       },
       {
         functionKey: 'audit',
@@ -51,6 +52,7 @@ describe('sqsEventSources', () => {
         maximumBatchingWindowSeconds: 0,
         reportBatchItemFailures: false,
         enabled: true,
+        concurrency: 2,
       },
     ]);
   });

@@ -17,7 +17,12 @@ export interface SqsEventSource {
   maximumBatchingWindowSeconds: number;
   reportBatchItemFailures: boolean;
   enabled: boolean;
+  /** Batches in flight at once: Lambda's five initial pollers, capped by `maximumConcurrency`. */
+  concurrency: number;
 }
+
+/** Lambda starts five concurrent pollers for an SQS event source. */
+const LAMBDA_INITIAL_POLLERS = 5;
 
 interface SqsEventConfig {
   arn?: unknown;
@@ -25,6 +30,7 @@ interface SqsEventConfig {
   maximumBatchingWindow?: number;
   functionResponseType?: string;
   enabled?: boolean;
+  maximumConcurrency?: number;
 }
 
 const logicalIdOf = (arn: unknown): string | undefined => {
@@ -55,6 +61,7 @@ export const sqsEventSources = (config: ServiceConfig): SqsEventSource[] =>
           maximumBatchingWindowSeconds: sqs.maximumBatchingWindow ?? 0,
           reportBatchItemFailures: sqs.functionResponseType === 'ReportBatchItemFailures',
           enabled: sqs.enabled ?? true,
+          concurrency: Math.min(LAMBDA_INITIAL_POLLERS, sqs.maximumConcurrency ?? LAMBDA_INITIAL_POLLERS),
         },
       ];
     }),
@@ -106,6 +113,7 @@ export const startQueueConsumers = ({
       queueUrl: queue.url,
       queueArn: queue.arn,
       batchSize: source.batchSize,
+      concurrency: source.concurrency,
       maximumBatchingWindowSeconds: source.maximumBatchingWindowSeconds,
       reportBatchItemFailures: source.reportBatchItemFailures,
       invoke,

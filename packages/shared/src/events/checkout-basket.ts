@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from './event-definition.js';
 
 const minorUnits = z.number().int().nonnegative();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One event type: where it comes from, what it is called on the bus, which version of its

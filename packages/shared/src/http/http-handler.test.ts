@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors.js';
+import * as z from 'zod';
+import { ConflictError, NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '../testing/index.js';
 import { httpHandler } from './http-handler.js';
@@ -122,6 +122,7 @@ describe('httpHandler', () => {
   it.each([
     [new NotFoundError('Product x not found'), 404, 'Product x not found'],
     [new ConflictError('Basket is empty'), 409, 'Basket is empty'],
+    [new PreconditionFailedError('Product x is at version 3'), 412, 'Product x is at version 3'],
     [new ServiceUnavailableError('Bus down', 3), 503, 'Bus down'],
   ])('maps %s to its status', async (error, status, detail) => {
     const failing = httpHandler({ logger, access: 'public' }, async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../errors.js';
-import { decodeCursor, encodeCursor } from './pagination.js';
+import { cursorKeyString, decodeCursor, encodeCursor } from './pagination.js';
 
 const keySchema = z.strictObject({ id: z.string() });
 
@@ -24,4 +24,21 @@ describe('cursor', () => {
       expect(() => decodeCursor(cursor, keySchema)).toThrow(ValidationError);
     },
   );
+});
+
+describe('cursorKeyString', () => {
+  // Found by the HTTP fuzz tests: `{"id":""}` as a cursor reached DynamoDB and came back a 500.
+  const strict = z.strictObject({ id: cursorKeyString(8) });
+
+  it.each([
+    ['an empty key', ''],
+    ['a key over the byte limit', 'ééééé'],
+    ['a lone surrogate', '\ud800'],
+  ])('rejects %s as a validation error on the cursor', (_, id) => {
+    expect(() => decodeCursor(encodeCursor({ id }), strict)).toThrow(ValidationError);
+  });
+
+  it('accepts a key within the limit', () => {
+    expect(decodeCursor(encodeCursor({ id: 'é😀' }), strict)).toEqual({ id: 'é😀' });
+  });
 });

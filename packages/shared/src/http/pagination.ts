@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type FieldError, ValidationError } from '../errors.js';
 
 /** A page of a list plus the opaque cursor of the next page (absent on the last page). */
@@ -12,6 +12,20 @@ export const limitParam = z.coerce.number().int().min(1).max(100).default(20);
 
 /** `?cursor=`: an opaque token from a previous page. */
 export const cursorParam = z.string().min(1).max(2048).optional();
+
+/**
+ * A string key attribute inside a cursor: non-empty, well-formed Unicode and within DynamoDB's
+ * key size (1024 bytes for a sort key, 2048 for a partition key), so a forged cursor is a 400
+ * here instead of a DynamoDB ValidationException (a 500) later.
+ *
+ * @example
+ * decodeCursor(cursor, z.strictObject({ userName: cursorKeyString(2048), orderKey: cursorKeyString() }));
+ */
+export const cursorKeyString = (maxBytes = 1024) =>
+  z
+    .string()
+    .min(1)
+    .refine((value) => Buffer.byteLength(value, 'utf8') <= maxBytes && !/\p{Cs}/u.test(value));
 
 const invalidCursor = (): ValidationError => {
   const error: FieldError = { in: 'query', pointer: '#/cursor', detail: 'Invalid or expired cursor' };

@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  PreconditionFailedError,
   ServiceUnavailableError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
@@ -92,6 +93,9 @@ export const toProblem = (error: unknown): Problem => {
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
   if (error instanceof NotFoundError) return problem(404, 'not-found', 'Resource not found', error.message);
   if (error instanceof ConflictError) return problem(409, 'conflict', 'Conflict', error.message);
+  if (error instanceof PreconditionFailedError) {
+    return problem(412, 'precondition-failed', 'Precondition failed', error.message);
+  }
   if (error instanceof PayloadTooLargeError) {
     return problem(413, 'payload-too-large', 'Payload too large', error.message);
   }

@@ -8,10 +8,10 @@ export const ok = (body: unknown, headers?: Record<string, string>): HttpResult 
 });
 
 /** 201 with the new resource and its `Location`. */
-export const created = (location: string, body: unknown): HttpResult => ({
+export const created = (location: string, body: unknown, headers?: Record<string, string>): HttpResult => ({
   status: 201,
   body,
-  headers: { location },
+  headers: { ...headers, location },
 });
 
 /** 202: accepted for asynchronous processing. */

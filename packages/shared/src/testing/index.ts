@@ -84,7 +84,17 @@ export const testToken = (userName: string, { admin = false } = {}): string =>
 export const verifyTestToken: VerifyToken = async (token) => {
   const [kind, payload] = token.split('.');
   if (kind !== 'test' || payload === undefined) throw new UnauthorizedError('Not a test token');
-  const { userName, groups } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  // Like the real verifier, anything that is not a well-formed token is a 401, never a crash.
+  let claims: unknown;
+  try {
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch (error) {
+    throw new UnauthorizedError('Not a test token', { cause: error });
+  }
+  const { userName, groups } = (claims ?? {}) as { userName?: unknown; groups?: unknown };
+  if (typeof userName !== 'string' || !Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) {
+    throw new UnauthorizedError('Not a test token');
+  }
   return { userName, groups, isAdmin: groups.includes(ADMIN_GROUP) };
 };
 

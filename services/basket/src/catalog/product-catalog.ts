@@ -1,5 +1,5 @@
 import { ServiceUnavailableError } from '@eshop/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FindCatalogProduct } from '../domain/ports.js';
 
 const catalogProductSchema = z.object({

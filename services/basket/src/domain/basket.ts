@@ -1,5 +1,5 @@
 import { type CheckoutBasketDetail, ValidationError } from '@eshop/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A basket line as stored: what the user chose, priced from the catalog when it was written. */
 export interface BasketLine {

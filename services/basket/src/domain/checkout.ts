@@ -1,5 +1,5 @@
 import { CheckoutBasket, type CheckoutBasketDetail, ConflictError, type PublishEvent } from '@eshop/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURRENCY, userNameSchema } from './basket.js';
 import type {
   BeginCheckout,

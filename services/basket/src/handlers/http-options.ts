@@ -1,5 +1,5 @@
 import type { Logger, VerifyToken } from '@eshop/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { userNameSchema } from '../domain/basket.js';
 
 /** What every basket handler needs besides its domain ports. */

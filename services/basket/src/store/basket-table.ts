@@ -9,11 +9,12 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import {
   type CheckoutBasketDetail,
+  cursorKeyString,
   decodeCursor,
   encodeCursor,
   isConditionalCheckFailed,
 } from '@eshop/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Basket } from '../domain/basket.js';
 import type {
   BeginCheckout,
@@ -38,7 +39,7 @@ export const checkoutKey = (userName: string, idempotencyKey: string) => ({
 });
 
 const CHECKOUT_RECORD_TTL_SECONDS = 7 * 24 * 3600;
-const startKeySchema = z.strictObject({ userName: z.string(), sk: z.literal(BASKET_SK) });
+const startKeySchema = z.strictObject({ userName: cursorKeyString(2048), sk: z.literal(BASKET_SK) });
 
 interface BasketItem extends Basket {
   sk: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CheckoutBasketDetail } from '@eshop/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface OrderItem {
   productId: string;

@@ -1,5 +1,5 @@
 import { cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ListOrders } from '../domain/ports.js';
 import type { HttpDeps } from './http-options.js';
 

@@ -1,5 +1,5 @@
 import { assertActsFor, cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { orderDatePrefixSchema, userNameSchema } from '../domain/order.js';
 import type { ListUserOrders } from '../domain/ports.js';
 import type { HttpDeps } from './http-options.js';

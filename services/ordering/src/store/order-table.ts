@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor, isConditionalCheckFailed } from '@eshop/shared';
-import { z } from 'zod';
+import { cursorKeyString, decodeCursor, encodeCursor, isConditionalCheckFailed } from '@eshop/shared';
+import * as z from 'zod';
 import type { Order } from '../domain/order.js';
 import type { ListOrders, ListUserOrders, SaveNewOrder } from '../domain/ports.js';
 
@@ -18,7 +18,7 @@ export const orderKey = (order: Pick<Order, 'userName' | 'orderDate' | 'checkout
 });
 
 // What a cursor may decode to: exactly a table key, nothing else.
-const tableKeySchema = z.strictObject({ userName: z.string(), orderKey: z.string() });
+const tableKeySchema = z.strictObject({ userName: cursorKeyString(2048), orderKey: cursorKeyString(1024) });
 
 /** A user's cursor is only valid for that user (and the date prefix it was issued for). */
 const userStartKey = (cursor: string | undefined, userName: string, orderDate = '') =>

@@ -1,5 +1,5 @@
-import { NotFoundError, ValidationError } from '@eshop/shared';
-import type { DeleteProduct, FindProduct, SaveNewProduct, UpdateProduct } from './ports.js';
+import { NotFoundError, PreconditionFailedError, ValidationError } from '@eshop/shared';
+import type { DeleteProduct, ExpectedVersion, FindProduct, SaveNewProduct, UpdateProduct } from './ports.js';
 import { type NewProduct, newProduct, type Product, type ProductChanges } from './product.js';
 
 const notFound = (id: string): NotFoundError => new NotFoundError(`Product ${id} does not exist`);
@@ -27,16 +27,25 @@ export const getProduct =
 
 export const changeProduct =
   ({ updateProduct, clock }: { updateProduct: UpdateProduct; clock: Clock }) =>
-  async (id: string, changes: ProductChanges & { id?: string }): Promise<Product> => {
+  async (
+    id: string,
+    changes: ProductChanges & { id?: string },
+    expected: ExpectedVersion = 'any',
+  ): Promise<Product> => {
     const { id: requestedId, ...fields } = changes;
     if (requestedId !== undefined && requestedId !== id) {
       throw new ValidationError('A product id cannot be changed', [
         { in: 'body', pointer: '#/id', detail: `Must be ${id} or absent: ids cannot be changed` },
       ]);
     }
-    const updated = await updateProduct(id, fields, clock.now().toISOString());
-    if (updated === undefined) throw notFound(id);
-    return updated;
+    const result = await updateProduct(id, fields, clock.now().toISOString(), expected);
+    if (result.outcome === 'missing') throw notFound(id);
+    if (result.outcome === 'stale') {
+      throw new PreconditionFailedError(
+        `Product ${id} is at version ${result.currentVersion}, not ${(expected as readonly number[]).join(' or ') || 'the one in If-Match'}; fetch it again and reapply your change`,
+      );
+    }
+    return result.product;
   };
 
 export const removeProduct =

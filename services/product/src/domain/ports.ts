@@ -7,12 +7,29 @@ export type SaveNewProduct = (product: Product) => Promise<void>;
 /** The product, or undefined when there is none with that id. */
 export type FindProduct = (id: string) => Promise<Product | undefined>;
 
-/** Applies changes atomically; undefined when the product does not exist (nothing is created). */
+/**
+ * Which versions an update may apply to: `any` (no If-Match, or `If-Match: *`), or only one of
+ * the listed versions (an empty list matches nothing).
+ */
+export type ExpectedVersion = 'any' | readonly number[];
+
+export type UpdateOutcome =
+  | { outcome: 'updated'; product: Product }
+  /** There is no such product; nothing was created. */
+  | { outcome: 'missing' }
+  /** The product is at another version than expected; nothing was changed. */
+  | { outcome: 'stale'; currentVersion: number };
+
+/**
+ * Applies changes atomically (each field on its own, so concurrent changes of different fields
+ * both survive) and increments the version, only if the product exists and is at an expected version.
+ */
 export type UpdateProduct = (
   id: string,
   changes: ProductChanges,
   updatedAt: string,
-) => Promise<Product | undefined>;
+  expected?: ExpectedVersion,
+) => Promise<UpdateOutcome>;
 
 /** Deletes the product; false when there was none. */
 export type DeleteProduct = (id: string) => Promise<boolean>;

@@ -70,6 +70,7 @@ describe('newProduct', () => {
       price: 100,
       createdAt: '2026-02-03T04:05:06.000Z',
       updatedAt: '2026-02-03T04:05:06.000Z',
+      version: 1,
     });
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A catalog entry. Prices are integers in minor units (cents) so totals never round. */
 export interface Product {
@@ -10,6 +10,11 @@ export interface Product {
   imageUrl?: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Starts at 1 and goes up by one with every update; sent as the `ETag` so a client can make its
+   * `PUT` conditional (`If-Match`) and never silently overwrite a change it has not seen.
+   */
+  version: number;
 }
 
 /** Ids are generated UUIDs; the looser pattern also admits hand-made seed ids like `p-mug-01`. */
@@ -62,5 +67,6 @@ export const newProduct = (input: NewProduct, id: string, now: Date): Product =>
     ...(imageUrl === undefined ? {} : { imageUrl }),
     createdAt: timestamp,
     updatedAt: timestamp,
+    version: 1,
   };
 };

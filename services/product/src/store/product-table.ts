@@ -7,8 +7,8 @@ import {
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor, isConditionalCheckFailed } from '@eshop/shared';
-import { z } from 'zod';
+import { cursorKeyString, decodeCursor, encodeCursor, isConditionalCheckFailed } from '@eshop/shared';
+import * as z from 'zod';
 import type {
   DeleteProduct,
   FindProduct,
@@ -24,8 +24,12 @@ export const CATEGORY_INDEX = 'byCategory';
 export const productKey = (id: string) => ({ id });
 
 // What a cursor may decode to: exactly a table key or an index key, nothing else.
-const tableKeySchema = z.strictObject({ id: z.string() });
-const indexKeySchema = z.strictObject({ id: z.string(), category: z.string(), name: z.string() });
+const tableKeySchema = z.strictObject({ id: cursorKeyString(2048) });
+const indexKeySchema = z.strictObject({
+  id: cursorKeyString(2048),
+  category: cursorKeyString(2048),
+  name: cursorKeyString(1024),
+});
 
 /** A category cursor is only valid for the category it was issued for. */
 const categoryStartKey = (cursor: string | undefined, category: string) =>
@@ -34,7 +38,29 @@ const categoryStartKey = (cursor: string | undefined, category: string) =>
     indexKeySchema.refine((key) => key.category === category),
   );
 
-const toProduct = (item: Record<string, unknown>): Product => item as unknown as Product;
+// Items written before products had versions count as version 1.
+const toProduct = (item: Record<string, unknown>): Product =>
+  ({ ...item, version: typeof item.version === 'number' ? item.version : 1 }) as unknown as Product;
+
+/** `version IN (...)`, also matching a pre-versioning item when version 1 is expected. */
+const versionCondition = (expected: readonly number[]) => {
+  if (expected.length === 0) return { expression: 'attribute_not_exists(id)', values: {} };
+  const names = expected.map((_, i) => `:expected${i}`);
+  const legacy = expected.includes(1) ? ' OR attribute_not_exists(#version)' : '';
+  return {
+    expression: `(#version IN (${names.join(', ')})${legacy})`,
+    values: Object.fromEntries(expected.map((version, i) => [names[i], version])),
+  };
+};
+
+/** The stored version of the item a failed condition saw (DynamoDB returns it raw), if it exists. */
+const versionSeenBy = (error: unknown): number | undefined => {
+  const item = (error as { Item?: Record<string, { N?: string } | number> }).Item;
+  if (item === undefined) return undefined;
+  const version = item.version;
+  if (typeof version === 'number') return version;
+  return version?.N === undefined ? 1 : Number(version.N);
+};
 
 export const buildSaveNewProduct =
   (documentClient: DynamoDBDocumentClient, tableName: string): SaveNewProduct =>
@@ -57,25 +83,41 @@ export const buildFindProduct =
 
 export const buildUpdateProduct =
   (documentClient: DynamoDBDocumentClient, tableName: string): UpdateProduct =>
-  async (id, changes, updatedAt) => {
-    // One SET per changed field: concurrent updates of different fields never overwrite each other.
+  async (id, changes, updatedAt, expected = 'any') => {
+    // One SET per changed field: concurrent updates of different fields never overwrite each other,
+    // and the version goes up by one per update, whichever fields it changed.
     const fields = Object.entries({ ...changes, updatedAt }).filter(([, value]) => value !== undefined);
+    const condition = expected === 'any' ? undefined : versionCondition(expected);
     try {
       const { Attributes } = await documentClient.send(
         new UpdateCommand({
           TableName: tableName,
           Key: productKey(id),
-          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
-          ExpressionAttributeValues: Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
-          ConditionExpression: 'attribute_exists(id)',
+          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}, #version = if_not_exists(#version, :one) + :one`,
+          ExpressionAttributeNames: {
+            ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
+            '#version': 'version',
+          },
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(fields.map(([, value], i) => [`:v${i}`, value])),
+            ':one': 1,
+            ...condition?.values,
+          },
+          ConditionExpression:
+            condition === undefined
+              ? 'attribute_exists(id)'
+              : `attribute_exists(id) AND ${condition.expression}`,
           ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return Attributes === undefined ? undefined : toProduct(Attributes);
+      return Attributes === undefined
+        ? { outcome: 'missing' }
+        : { outcome: 'updated', product: toProduct(Attributes) };
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return undefined;
-      throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
+      const currentVersion = versionSeenBy(error);
+      return currentVersion === undefined ? { outcome: 'missing' } : { outcome: 'stale', currentVersion };
     }
   };
 

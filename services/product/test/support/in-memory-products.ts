@@ -15,12 +15,15 @@ export const inMemoryProducts = (initial: Product[] = []) => {
     products.set(product.id, product);
   };
   const findProduct: FindProduct = async (id) => products.get(id);
-  const updateProduct: UpdateProduct = async (id, changes, updatedAt) => {
+  const updateProduct: UpdateProduct = async (id, changes, updatedAt, expected = 'any') => {
     const existing = products.get(id);
-    if (existing === undefined) return undefined;
-    const updated = { ...existing, ...changes, updatedAt };
+    if (existing === undefined) return { outcome: 'missing' };
+    if (expected !== 'any' && !expected.includes(existing.version)) {
+      return { outcome: 'stale', currentVersion: existing.version };
+    }
+    const updated = { ...existing, ...changes, updatedAt, version: existing.version + 1 };
     products.set(id, updated);
-    return updated;
+    return { outcome: 'updated', product: updated };
   };
   const deleteProduct: DeleteProduct = async (id) => products.delete(id);
   const listProducts: ListProducts = async ({ category, limit, cursor }) => {
@@ -41,5 +44,6 @@ export const aProduct = (overrides: Partial<Product> = {}): Product => ({
   price: 1999,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  version: 1,
   ...overrides,
 });

@@ -1,0 +1,89 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BuildOptions, build } from 'esbuild';
+
+/** A handler built here for comparison with the services' functions. */
+export interface BaselineBundle {
+  name: string;
+  description: string;
+  handlerFile: string;
+  bytes: number;
+}
+
+const baselineDir = fileURLToPath(new URL('../../baseline', import.meta.url));
+
+// The services' production settings (services/*/serverless.yml custom.esbuild), so a probe costs
+// what the same code costs inside a function.
+export const productionLike: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  minify: true,
+  mainFields: ['module', 'main'],
+  banner: {
+    js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
+  },
+};
+
+const baselines: { name: string; entry: string; description: string; options: BuildOptions; ext: string }[] =
+  [
+    {
+      name: 'empty handler',
+      entry: 'empty-handler.ts',
+      description: 'loads nothing: the floor, what Node costs to load one module',
+      options: { bundle: true, platform: 'node', format: 'esm', minify: true },
+      ext: 'mjs',
+    },
+    {
+      name: 'plain getProduct',
+      entry: 'get-product-plain.ts',
+      description: 'getProduct the plain way: CommonJS, not minified, AWS SDK v3 bundled, no middleware',
+      options: { bundle: true, platform: 'node', target: 'node22', format: 'cjs', minify: false },
+      ext: 'cjs',
+    },
+    {
+      name: 'probe: AWS SDK',
+      entry: 'probe-aws-sdk.ts',
+      description: 'DynamoDB document client only, built like the services',
+      options: productionLike,
+      ext: 'mjs',
+    },
+    {
+      name: 'probe: zod',
+      entry: 'probe-zod.ts',
+      description: 'zod only (`import { z }`), built like the services',
+      options: productionLike,
+      ext: 'mjs',
+    },
+    {
+      name: 'probe: Powertools logger',
+      entry: 'probe-powertools-logger.ts',
+      description: 'Powertools Logger only, built like the services',
+      options: productionLike,
+      ext: 'mjs',
+    },
+    {
+      name: 'probe: Middy core',
+      entry: 'probe-middy.ts',
+      description: 'Middy core only, built like the services',
+      options: productionLike,
+      ext: 'mjs',
+    },
+  ];
+
+/** Bundles every baseline and probe handler into `outDir`. */
+export const buildBaselines = async (outDir: string): Promise<BaselineBundle[]> =>
+  Promise.all(
+    baselines.map(async ({ name, entry, description, options, ext }) => {
+      const handlerFile = join(outDir, entry.replace(/\.ts$/, `.${ext}`));
+      await build({
+        ...options,
+        entryPoints: [join(baselineDir, entry)],
+        outfile: handlerFile,
+        logLevel: 'error',
+      });
+      return { name, description, handlerFile, bytes: (await stat(handlerFile)).size };
+    }),
+  );

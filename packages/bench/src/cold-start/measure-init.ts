@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { type Summary, summarize } from '../stats.js';
+
+const run = promisify(execFile);
+const importHandlerScript = fileURLToPath(new URL('./import-handler.mjs', import.meta.url));
+
+/** One module to cold-start, with the environment its init reads. */
+export interface InitTarget {
+  id: string;
+  handlerFile: string;
+  exportName: string;
+  environment: Record<string, string>;
+}
+
+export interface InitMeasurement {
+  /** Time to import the module (its init phase), measured inside the fresh process. */
+  initMs: Summary;
+  /** Spawn to exit of the whole process, as seen from outside: Node's own start included. */
+  processMs: Summary;
+}
+
+/**
+ * What every function sees on Lambda, locally: a region, fake credentials (the SDK would otherwise
+ * probe the metadata address) and no inherited NODE_OPTIONS — a function sets its own.
+ */
+const lambdaLikeEnvironment = (target: InitTarget): Record<string, string> => ({
+  PATH: process.env.PATH ?? '',
+  AWS_REGION: 'us-east-1',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  AWS_SESSION_TOKEN: 'bench',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_LAMBDA_FUNCTION_NAME: target.id,
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
+  AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+  // Node 20 here, 22 on Lambda: the SDK's "upgrade Node" warning is noise, not init work.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  ...target.environment,
+});
+
+const coldStartOnce = async (target: InitTarget): Promise<{ initMs: number; processMs: number }> => {
+  const started = performance.now();
+  const { stdout } = await run(
+    process.execPath,
+    [importHandlerScript, target.handlerFile, target.exportName],
+    {
+      env: lambdaLikeEnvironment(target),
+    },
+  );
+  const processMs = performance.now() - started;
+  const { initMs } = JSON.parse(stdout) as { initMs: number };
+  return { initMs, processMs };
+};
+
+/**
+ * Cold-starts every target `runs` times, one process at a time. Runs are interleaved (round 1 of
+ * every target, then round 2...) so a burst of load from elsewhere on the machine spreads over all
+ * targets instead of skewing one; one unmeasured warm-up round fills the OS file cache first.
+ */
+export const measureInit = async (
+  targets: InitTarget[],
+  runs: number,
+  onProgress: (round: number) => void = () => undefined,
+): Promise<Map<string, InitMeasurement>> => {
+  for (const target of targets) await coldStartOnce(target);
+  const samples = new Map(
+    targets.map((target) => [target.id, { init: [] as number[], process: [] as number[] }]),
+  );
+  for (let round = 1; round <= runs; round++) {
+    for (const target of targets) {
+      const { initMs, processMs } = await coldStartOnce(target);
+      samples.get(target.id)?.init.push(initMs);
+      samples.get(target.id)?.process.push(processMs);
+    }
+    onProgress(round);
+  }
+  return new Map(
+    [...samples].map(([id, { init, process }]) => [
+      id,
+      { initMs: summarize(init), processMs: summarize(process) },
+    ]),
+  );
+};

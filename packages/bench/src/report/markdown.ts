@@ -1,0 +1,240 @@
+import { COMPONENT_GROUPS } from '../cold-start/bundle-composition.js';
+import type { BenchResults } from '../results.js';
+import { checkTargets } from './targets.js';
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
+const int = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
+
+const table = (header: string[], rows: (string | number)[][]): string =>
+  [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+
+const coldStartSection = ({ coldStart }: BenchResults): string => {
+  const plain = coldStart.baselines.find((b) => b.name === 'plain getProduct');
+  const plainInit = plain?.init.initMs.median ?? Number.NaN;
+  const plainBytes = plain?.bytes ?? Number.NaN;
+  const baselineRows = coldStart.baselines.map((b) => [
+    `_${b.name}_`,
+    kib(b.bytes),
+    '–',
+    '–',
+    ms(b.init.initMs.median),
+    ms(b.init.initMs.p99),
+    ms(b.init.processMs.median),
+    '',
+    '',
+  ]);
+  const functionRows = coldStart.functions.map((fn) => [
+    `${fn.service}/${fn.functionKey}`,
+    kib(fn.bytes.code),
+    kib(fn.bytes.sourceMap),
+    kib(fn.bytes.zip),
+    ms(fn.init.initMs.median),
+    ms(fn.init.initMs.p99),
+    ms(fn.init.processMs.median),
+    `${fn.initRatio.toFixed(2)}×`,
+    `${fn.sizeRatio.toFixed(2)}×`,
+  ]);
+  const compositionRows = coldStart.functions.map((fn) => [
+    `${fn.service}/${fn.functionKey}`,
+    ...COMPONENT_GROUPS.map((group) => kib(fn.composition[group])),
+  ]);
+  const sourceMapRows = coldStart.sourceMapEffect.map((effect) => [
+    effect.function,
+    ms(effect.withSourceMapsMs.median),
+    ms(effect.withoutSourceMapsMs.median),
+    ms(effect.withSourceMapsMs.median - effect.withoutSourceMapsMs.median),
+  ]);
+  return [
+    `## Cold start proxy (${coldStart.runs} fresh processes per row; median, p99; other work on the machine meanwhile: ${coldStart.noise.foreignCores} cores)`,
+    '',
+    table(
+      [
+        'function',
+        '.mjs KiB',
+        '.map KiB',
+        'zip KiB',
+        'init ms (median)',
+        'init ms (p99)',
+        'process ms (median)',
+        'init vs plain',
+        'size vs plain',
+      ],
+      [...baselineRows, ...functionRows],
+    ),
+    '',
+    '### What the bundles are made of (KiB of the .mjs, from its source map)',
+    '',
+    table(['function', ...COMPONENT_GROUPS], compositionRows),
+    '',
+    '### What `--enable-source-maps` costs at init (median ms)',
+    '',
+    table(['function', 'with', 'without', 'difference'], sourceMapRows),
+    '',
+    "### What-if, not applied: `import * as z from 'zod'` instead of `import { z } from 'zod'`",
+    '',
+    table(
+      [
+        'function',
+        '.mjs KiB as deployed',
+        '.mjs KiB what-if',
+        'init ms as deployed',
+        'init ms what-if',
+        'what-if init vs plain',
+        'what-if size vs plain',
+      ],
+      coldStart.zodNamespaceWhatIf.map((row) => [
+        row.function,
+        kib(row.asDeployed.bytes),
+        kib(row.whatIf.bytes),
+        ms(row.asDeployed.initMs.median),
+        ms(row.whatIf.initMs.median),
+        `${(row.whatIf.initMs.median / plainInit).toFixed(2)}×`,
+        `${(row.whatIf.bytes / plainBytes).toFixed(2)}×`,
+      ]),
+    ),
+  ].join('\n');
+};
+
+const apiSection = ({ api }: BenchResults): string =>
+  [
+    '## API latency and throughput (serverless-offline + local cloud; autocannon)',
+    '',
+    table(
+      [
+        'endpoint',
+        'concurrency',
+        'requests',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'errors',
+        'non-2xx',
+        'status codes',
+        'other work (cores)',
+      ],
+      api.map((row) => [
+        row.endpoint,
+        row.connections,
+        row.requests,
+        int(row.requestsPerSecond),
+        ms(row.latencyMs.p50),
+        ms(row.latencyMs.p99),
+        ms(row.latencyMs.max),
+        row.errors,
+        row.non2xx,
+        Object.entries(row.statusCodes)
+          .map(([code, count]) => `${code}×${count}`)
+          .join(' ') || '–',
+        row.noise.foreignCores,
+      ]),
+    ),
+  ].join('\n');
+
+const pipelineSection = ({ pipeline }: BenchResults): string => {
+  const { writeFloor } = pipeline;
+  return [
+    '## Event pipeline: checkout → EventBridge → SQS → poller → ordering → DynamoDB',
+    '',
+    table(
+      [
+        'run',
+        'checkouts',
+        'concurrency',
+        'checkouts/s',
+        '202→order seen p50 / p99 ms',
+        '202→order written p50 / p99 ms',
+        'request sent→order written p50 / p99 ms',
+        'orders/s',
+        'drain after last 202 ms',
+        'orders found',
+        'missing',
+        'duplicated',
+        'orders of rejected checkouts',
+        'rejected',
+        'other work (cores)',
+      ],
+      pipeline.runs.map((run) => [
+        run.label,
+        run.checkouts,
+        run.concurrency,
+        int(run.checkoutsPerSecond),
+        `${int(run.toOrderSeenMs.median)} / ${int(run.toOrderSeenMs.p99)}`,
+        `${int(run.toOrderWrittenMs.median)} / ${int(run.toOrderWrittenMs.p99)}`,
+        `${int(run.sentToOrderWrittenMs.median)} / ${int(run.sentToOrderWrittenMs.p99)}`,
+        int(run.ordersPerSecond),
+        int(run.drainAfterLastCheckoutMs),
+        run.census.found,
+        run.census.missing,
+        run.census.duplicated,
+        run.census.unexpected,
+        run.rejected === 0 ? 0 : `${run.rejected} (${run.rejections.join('; ')})`,
+        run.noise.foreignCores,
+      ]),
+    ),
+    '',
+    `DynamoDB Local write floor: ${writeFloor.writes} conditional PutItems of a ${writeFloor.itemBytes}-byte order at concurrency ${writeFloor.concurrency}: ` +
+      `**${int(writeFloor.result.perSecond)} writes/s**, p50 ${ms(writeFloor.result.latencyMs.median)} ms, p99 ${ms(writeFloor.result.latencyMs.p99)} ms, ${writeFloor.result.errors} errors.`,
+    '',
+    '### Consumer capacity: a backlog of CheckoutBasket events published straight onto the bus',
+    '',
+    table(
+      [
+        'pollers',
+        'events',
+        'published in s',
+        'orders/s',
+        'orders found',
+        'missing',
+        'duplicated',
+        'other work (cores)',
+      ],
+      pipeline.drains.map((drain) => [
+        drain.label,
+        drain.events,
+        drain.publishSeconds.toFixed(1),
+        int(drain.ordersPerSecond),
+        drain.census.found,
+        drain.census.missing,
+        drain.census.duplicated,
+        drain.noise.foreignCores,
+      ]),
+    ),
+  ].join('\n');
+};
+
+const targetSection = (results: BenchResults): string =>
+  [
+    '## Targets',
+    '',
+    table(
+      ['target', 'measured', 'met'],
+      checkTargets(results).map((check) => [check.target, check.measured, check.met ? 'yes' : '**no**']),
+    ),
+  ].join('\n');
+
+/** results/latest.md: every figure of one run as Markdown tables. */
+export const renderMarkdown = (results: BenchResults): string => {
+  const { machine, loadAtStart, loadAtEnd } = results;
+  return [
+    '# eshop benchmark',
+    '',
+    `${machine.date} · ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB · Node ${machine.node} (${machine.platform}) · ` +
+      `load average ${loadAtStart.loadAverage1m} at start, ${loadAtEnd.loadAverage1m} at end (our own threads count too: see "other work" for noise) · ${results.durationSeconds.toFixed(0)} s` +
+      (results.settings.quick === true ? ' · **quick run: numbers not comparable**' : ''),
+    '',
+    targetSection(results),
+    '',
+    coldStartSection(results),
+    '',
+    apiSection(results),
+    '',
+    pipelineSection(results),
+    '',
+  ].join('\n');
+};

@@ -1,0 +1,23 @@
+import type { ApiRow } from './api/run-api.js';
+import type { ColdStartResult } from './cold-start/run-cold-start.js';
+import type { MachineInfo, machineLoad } from './machine.js';
+import type { PipelineResult, WriteFloorResult } from './pipeline/run-pipeline.js';
+import type { QueueDrainResult } from './pipeline/run-queue-drain.js';
+
+/** Everything one `pnpm bench` measured: results/latest.json. */
+export interface BenchResults {
+  machine: MachineInfo;
+  loadAtStart: ReturnType<typeof machineLoad>;
+  loadAtEnd: ReturnType<typeof machineLoad>;
+  settings: Record<string, unknown>;
+  durationSeconds: number;
+  coldStart: ColdStartResult;
+  api: ApiRow[];
+  pipeline: {
+    /** The default run (the local cloud's own poller), then any prototype runs. */
+    runs: PipelineResult[];
+    writeFloor: WriteFloorResult;
+    /** The consumer side's capacity: a backlog drained, without and with the prototype pollers. */
+    drains: QueueDrainResult[];
+  };
+}

@@ -1,0 +1,104 @@
+import {
+  createTableLike,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  type RestartableDynamoDbLocal,
+  startRestartableDynamoDbLocal,
+} from '@eshop/local-cloud';
+import { createDocumentClient } from '@eshop/shared';
+import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCheckoutBasketHandler } from '../src/handlers/checkout-basket.js';
+import { createDeleteBasketHandler } from '../src/handlers/delete-basket.js';
+import { createGetBasketHandler } from '../src/handlers/get-basket.js';
+import { createListBasketsHandler } from '../src/handlers/list-baskets.js';
+import { createSaveBasketHandler } from '../src/handlers/save-basket.js';
+import { basketTable } from '../src/store/basket-table.js';
+import { BASKET_TABLE, localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
+
+// A private DynamoDB Local stopped mid-run and started again on the same port with the same data:
+// basket answers 503 + Retry-After while it is down, the basket stays intact, and the same handler
+// instances (the same SDK client) work again once it is back, checkout included.
+let ddb: RestartableDynamoDbLocal;
+let documentClient: ReturnType<typeof createDocumentClient>;
+const tableName = 'baskets-outage';
+const local = localBasketDependencies();
+
+beforeAll(async () => {
+  ddb = await startRestartableDynamoDbLocal();
+  await createTableLike(inject('basketEndpoints').dynamodb, BASKET_TABLE, tableName, ddb.endpoint);
+  documentClient = createDocumentClient({
+    endpoint: ddb.endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+}, 120_000);
+afterAll(async () => {
+  documentClient?.destroy();
+  local.documentClient.destroy();
+  local.eventBridge.destroy();
+  await ddb?.dispose();
+});
+
+describe('basket while DynamoDB is down', () => {
+  it('answers 503 with Retry-After, keeps the basket intact, and checks out once it is back', async () => {
+    const deps = { ...local, ...basketTable(documentClient, tableName) };
+    const userName = uniqueUser('outage');
+    const user = signedInAs(userName);
+    const save = createSaveBasketHandler(deps);
+    const get = createGetBasketHandler(deps);
+    const list = createListBasketsHandler(deps);
+    const remove = createDeleteBasketHandler(deps);
+    const checkout = createCheckoutBasketHandler(deps);
+    const basket = { userName, items: [{ productId: SEEDED.sdCard.id, quantity: 2 }] };
+    const buyer = {
+      userName,
+      firstName: 'Ada',
+      lastName: 'L',
+      email: 'ada@example.com',
+      address: 'London',
+      paymentMethod: 1,
+    };
+    expect(
+      (await save(httpEvent({ method: 'POST', headers: user, body: basket }), lambdaContext())).statusCode,
+    ).toBe(201);
+    const before = await deps.findBasket(userName);
+
+    await ddb.stop();
+    const during = [
+      await save(
+        httpEvent({ method: 'POST', headers: user, body: { ...basket, items: [] } }),
+        lambdaContext(),
+      ),
+      await get(httpEvent({ headers: user, pathParameters: { userName } }), lambdaContext()),
+      await list(httpEvent({ headers: signedInAs('boss', { admin: true }) }), lambdaContext()),
+      await remove(
+        httpEvent({ method: 'DELETE', headers: user, pathParameters: { userName } }),
+        lambdaContext(),
+      ),
+      await checkout(httpEvent({ method: 'POST', headers: user, body: buyer }), lambdaContext()),
+      await checkout(
+        httpEvent({
+          method: 'POST',
+          headers: { ...user, 'idempotency-key': `key-${userName}` },
+          body: buyer,
+        }),
+        lambdaContext(),
+      ),
+    ];
+    await ddb.start();
+
+    for (const response of during) {
+      expect(response.statusCode).toBe(503);
+      expect(response.headers?.['retry-after']).toMatch(/^\d+$/);
+    }
+    await expect(deps.findBasket(userName)).resolves.toEqual(before);
+    const retried = await checkout(
+      httpEvent({ method: 'POST', headers: { ...user, 'idempotency-key': `key-${userName}` }, body: buyer }),
+      lambdaContext(),
+    );
+    expect(retried.statusCode).toBe(202);
+    expect(JSON.parse(retried.body ?? '{}')).toMatchObject({ total: 2 * SEEDED.sdCard.price });
+    await expect(deps.findBasket(userName)).resolves.toBeUndefined();
+  }, 120_000);
+});

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createTableLike } from '@eshop/local-cloud';
+import type { HttpHandler } from '@eshop/shared';
+import { lambdaContext, signedInAs } from '@eshop/shared/testing';
+import {
+  type FuzzedEndpoint,
+  fuzzedCursor,
+  fuzzedRequest,
+  fuzzParameters,
+  responseProblems,
+} from '@eshop/shared/testing/fuzz';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCheckoutBasketHandler } from '../src/handlers/checkout-basket.js';
+import { createDeleteBasketHandler } from '../src/handlers/delete-basket.js';
+import { createGetBasketHandler } from '../src/handlers/get-basket.js';
+import { createListBasketsHandler } from '../src/handlers/list-baskets.js';
+import { createSaveBasketHandler } from '../src/handlers/save-basket.js';
+import { basketTable } from '../src/store/basket-table.js';
+import { BASKET_TABLE, localBasketDependencies, SEEDED } from './support/local-basket.js';
+
+// Every basket endpoint, in process, with the real adapters (DynamoDB Local, the local EventBridge,
+// the product service over HTTP) on a basket table of its own: a request that is not a 2xx must
+// leave the table exactly as it was.
+const tableName = `baskets-fuzz-${randomUUID().slice(0, 8)}`;
+const local = localBasketDependencies();
+const deps = { ...local, ...basketTable(local.documentClient, tableName) };
+const handlers: Record<string, HttpHandler> = {
+  list: createListBasketsHandler(deps),
+  get: createGetBasketHandler(deps),
+  remove: createDeleteBasketHandler(deps),
+  save: createSaveBasketHandler(deps),
+  checkout: createCheckoutBasketHandler(deps),
+};
+
+const USERS = ['fz-ann', 'fz-bob', 'fz.cy@example.com'];
+const PRODUCTS = Object.values(SEEDED);
+
+const scanTable = async (): Promise<unknown[]> => {
+  const items: unknown[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await local.documentClient.send(
+      new ScanCommand({ TableName: tableName, ExclusiveStartKey, ConsistentRead: true }),
+    );
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey !== undefined);
+  return items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+};
+
+/** Gives every fuzzed user a basket again, so GET, DELETE and checkout have something to work on. */
+const refill = async (): Promise<boolean> => {
+  let changed = false;
+  for (const userName of USERS) {
+    if ((await deps.findBasket(userName)) !== undefined) continue;
+    await deps.saveBasket({
+      userName,
+      updatedAt: new Date().toISOString(),
+      lines: [{ productId: SEEDED.sdCard.id, productName: SEEDED.sdCard.name, unitPrice: 1, quantity: 2 }],
+    });
+    changed = true;
+  }
+  return changed;
+};
+
+let dropTable: () => Promise<void> = async () => undefined;
+beforeAll(async () => {
+  dropTable = await createTableLike(inject('basketEndpoints').dynamodb, BASKET_TABLE, tableName);
+});
+afterAll(async () => {
+  await dropTable();
+  local.documentClient.destroy();
+  local.eventBridge.destroy();
+});
+
+const userName = fc.constantFrom(...USERS);
+const identities = fc.oneof(
+  { weight: 6, arbitrary: userName.map((user) => signedInAs(user)) },
+  { weight: 1, arbitrary: fc.constant(signedInAs('boss', { admin: true })) },
+);
+const adminMostly = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(signedInAs('boss', { admin: true })) },
+  { weight: 1, arbitrary: identities },
+);
+const item = fc.record(
+  {
+    productId: fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...PRODUCTS.map((p) => p.id)) },
+      { weight: 1, arbitrary: fc.uuid() },
+    ),
+    quantity: fc.integer({ min: 1, max: 99 }),
+    color: fc.constantFrom('red', 'White', 'Space Grey'),
+    productName: fc.string({ maxLength: 20 }),
+    price: fc.integer(),
+  },
+  { requiredKeys: ['productId', 'quantity'] },
+);
+const buyer = fc.record(
+  {
+    userName,
+    firstName: fc.constantFrom('Ada', 'Grace', 'Zoë'),
+    lastName: fc.constantFrom('Lovelace', 'Hopper', 'Ørsted'),
+    email: fc.constantFrom('ada@example.com', 'grace.hopper+shop@navy.example'),
+    address: fc.constantFrom('12 Analytical Row, London', '1 Compiler Way'),
+    paymentMethod: fc.oneof(fc.nat({ max: 5 }), fc.constantFrom('card', 'paypal')),
+    cardInfo: fc.constantFrom('4242 4242 4242 4242', '5555-4444-3333-2222', '1234'),
+    totalPrice: fc.integer(),
+  },
+  { requiredKeys: ['userName', 'firstName', 'lastName', 'email', 'address', 'paymentMethod'] },
+);
+const page = {
+  limit: fc.integer({ min: 1, max: 100 }).map(String),
+  cursor: fuzzedCursor(['userName', 'sk']),
+};
+
+const endpoints: [string, keyof typeof handlers, FuzzedEndpoint][] = [
+  ['GET /basket', 'list', { method: 'GET', route: '/basket', identities: adminMostly, query: page }],
+  [
+    'GET /basket/{userName}',
+    'get',
+    { method: 'GET', route: '/basket/{userName}', identities, pathParameters: { userName } },
+  ],
+  [
+    'DELETE /basket/{userName}',
+    'remove',
+    { method: 'DELETE', route: '/basket/{userName}', identities, pathParameters: { userName } },
+  ],
+  [
+    'POST /basket',
+    'save',
+    {
+      method: 'POST',
+      route: '/basket',
+      identities,
+      body: fc.record({ userName, items: fc.array(item, { maxLength: 4 }) }),
+    },
+  ],
+  [
+    'POST /basket/checkout',
+    'checkout',
+    {
+      method: 'POST',
+      route: '/basket/checkout',
+      identities,
+      body: buyer,
+      headers: { 'idempotency-key': fc.uuid() },
+    },
+  ],
+];
+
+describe('basket endpoints under generated input', () => {
+  it.each(endpoints)(
+    '%s: no 5xx, every 4xx is problem+json and writes nothing',
+    async (_, name, spec) => {
+      const handler = handlers[name] as HttpHandler;
+      const statuses = new Map<number, number>();
+      await refill();
+      let before = await scanTable();
+
+      await fc.assert(
+        fc.asyncProperty(fuzzedRequest(spec), async ({ event }) => {
+          if (await refill()) before = await scanTable();
+          const response = await handler(event, lambdaContext());
+          const status = response.statusCode ?? 0;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          expect(responseProblems(response)).toEqual([]);
+          const after = await scanTable();
+          if (status >= 400) expect(after).toEqual(before);
+          before = after;
+        }),
+        fuzzParameters(),
+      );
+
+      if (process.env.FUZZ_VERBOSE) console.log(name, Object.fromEntries(statuses));
+      const succeeded = [...statuses]
+        .filter(([status]) => status < 300)
+        .reduce((n, [, count]) => n + count, 0);
+      expect(succeeded).toBeGreaterThan(0);
+    },
+    300_000,
+  );
+});

@@ -1,0 +1,85 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  createTableLike,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  type RestartableDynamoDbLocal,
+  startRestartableDynamoDbLocal,
+} from '@eshop/local-cloud';
+import { createDocumentClient, createLogger } from '@eshop/shared';
+import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createListOrdersHandler } from '../src/handlers/list-orders.js';
+import { createListUserOrdersHandler } from '../src/handlers/list-user-orders.js';
+import { createProcessCheckoutHandler } from '../src/handlers/process-checkout.js';
+import { orderTable } from '../src/store/order-table.js';
+import { aCheckout, checkoutRecord, sqsEvent } from './support/checkout.js';
+
+// A private DynamoDB Local stopped mid-run and started again on the same port with the same data:
+// the order API answers 503 + Retry-After, the consumer reports its whole batch failed (SQS will
+// redeliver it) without throwing, and the same handlers work again once it is back.
+let ddb: RestartableDynamoDbLocal;
+let documentClient: ReturnType<typeof createDocumentClient>;
+const tableName = 'orders-outage';
+
+beforeAll(async () => {
+  ddb = await startRestartableDynamoDbLocal();
+  await createTableLike(
+    inject('orderingDynamodbEndpoint'),
+    inject('orderingTableName'),
+    tableName,
+    ddb.endpoint,
+  );
+  documentClient = createDocumentClient({
+    endpoint: ddb.endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+}, 120_000);
+afterAll(async () => {
+  documentClient?.destroy();
+  await ddb?.dispose();
+});
+
+describe('ordering while DynamoDB is down', () => {
+  it('answers 503, fails the batch for redelivery, and places each order once when it is back', async () => {
+    const table = orderTable(documentClient, tableName);
+    const logger = createLogger('ordering-outage');
+    const deps = { logger, verifyToken: verifyTestToken, clock: { now: () => new Date() }, ...table };
+    const listAll = createListOrdersHandler(deps);
+    const listUser = createListUserOrdersHandler(deps);
+    const consume = createProcessCheckoutHandler({
+      logger,
+      clock: deps.clock,
+      saveNewOrder: table.saveNewOrder,
+    });
+    const checkouts = [aCheckout({ userName: 'ann' }), aCheckout({ userName: 'ann' })];
+    const batch = sqsEvent(...checkouts.map((c, i) => checkoutRecord(c, `m-${i}`)));
+
+    await ddb.stop();
+    const during = [
+      await listAll(httpEvent({ headers: signedInAs('boss', { admin: true }) }), lambdaContext()),
+      await listUser(
+        httpEvent({ headers: signedInAs('ann'), pathParameters: { userName: 'ann' } }),
+        lambdaContext(),
+      ),
+    ];
+    const failedBatch = await consume(batch, lambdaContext('processCheckout'));
+    await ddb.start();
+
+    for (const response of during) {
+      expect(response.statusCode).toBe(503);
+      expect(response.headers?.['retry-after']).toMatch(/^\d+$/);
+    }
+    expect(failedBatch.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['m-0', 'm-1']);
+    expect((await consume(batch, lambdaContext('processCheckout'))).batchItemFailures).toEqual([]);
+    const stored = (await documentClient.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
+    expect(stored.map((o) => o.checkoutId).sort()).toEqual(checkouts.map((c) => c.checkoutId).sort());
+    const listed = await listUser(
+      httpEvent({ headers: signedInAs('ann'), pathParameters: { userName: 'ann' } }),
+      lambdaContext(),
+    );
+    expect(listed.statusCode).toBe(200);
+    expect(JSON.parse(listed.body ?? '{}').items).toHaveLength(2);
+  }, 120_000);
+});

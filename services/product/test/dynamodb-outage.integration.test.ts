@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  createTableLike,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  type RestartableDynamoDbLocal,
+  startRestartableDynamoDbLocal,
+} from '@eshop/local-cloud';
+import { createDocumentClient, createLogger } from '@eshop/shared';
+import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCreateProductHandler } from '../src/handlers/create-product.js';
+import { createDeleteProductHandler } from '../src/handlers/delete-product.js';
+import { createGetProductHandler } from '../src/handlers/get-product.js';
+import { createListProductsHandler } from '../src/handlers/list-products.js';
+import { createUpdateProductHandler } from '../src/handlers/update-product.js';
+import { productTable } from '../src/store/product-table.js';
+
+// A private DynamoDB Local that this test stops mid-run and starts again on the same port with the
+// same data: the handlers (built once, like a warm Lambda container) answer 503 + Retry-After while
+// it is down, write nothing, and work again with the same SDK client once it is back.
+let ddb: RestartableDynamoDbLocal;
+let documentClient: ReturnType<typeof createDocumentClient>;
+const tableName = 'products-outage';
+const admin = signedInAs('boss', { admin: true });
+const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
+
+beforeAll(async () => {
+  ddb = await startRestartableDynamoDbLocal();
+  await createTableLike(inject('dynamodbEndpoint'), inject('productTableName'), tableName, ddb.endpoint);
+  documentClient = createDocumentClient({
+    endpoint: ddb.endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+}, 120_000);
+afterAll(async () => {
+  documentClient?.destroy();
+  await ddb?.dispose();
+});
+
+const scan = async () => (await documentClient.send(new ScanCommand({ TableName: tableName }))).Items;
+
+describe('product while DynamoDB is down', () => {
+  it('answers 503 with Retry-After, writes nothing, and recovers with the same handlers', async () => {
+    const deps = {
+      logger: createLogger('product-outage'),
+      verifyToken: verifyTestToken,
+      clock: { now: () => new Date(), newId: () => randomUUID() },
+      ...productTable(documentClient, tableName),
+    };
+    const create = createCreateProductHandler(deps);
+    const get = createGetProductHandler(deps);
+    const list = createListProductsHandler(deps);
+    const update = createUpdateProductHandler(deps);
+    const remove = createDeleteProductHandler(deps);
+    const body = { name: 'Lamp', category: 'outage', price: 100 };
+    const created = json(await create(httpEvent({ method: 'POST', headers: admin, body }), lambdaContext()));
+    const id = { id: created.id };
+    const before = await scan();
+
+    await ddb.stop();
+    const during = [
+      await create(httpEvent({ method: 'POST', headers: admin, body }), lambdaContext()),
+      await get(httpEvent({ pathParameters: id }), lambdaContext()),
+      await list(httpEvent({ query: { category: 'outage' } }), lambdaContext()),
+      await update(
+        httpEvent({ method: 'PUT', headers: admin, pathParameters: id, body: { price: 1 } }),
+        lambdaContext(),
+      ),
+      await remove(httpEvent({ method: 'DELETE', headers: admin, pathParameters: id }), lambdaContext()),
+    ];
+    await ddb.start();
+
+    for (const response of during) {
+      expect(response.statusCode).toBe(503);
+      expect(response.headers?.['retry-after']).toMatch(/^\d+$/);
+      expect(response.headers?.['content-type']).toBe('application/problem+json');
+    }
+    expect(await scan()).toEqual(before);
+    const fetched = await get(httpEvent({ pathParameters: id }), lambdaContext());
+    expect(fetched.statusCode).toBe(200);
+    expect(json(fetched)).toEqual(created);
+    const updated = await update(
+      httpEvent({
+        method: 'PUT',
+        headers: { ...admin, 'if-match': '"1"' },
+        pathParameters: id,
+        body: { price: 2 },
+      }),
+      lambdaContext(),
+    );
+    expect(updated.statusCode).toBe(200);
+    expect(json(updated)).toMatchObject({ price: 2, version: 2 });
+  }, 120_000);
+});
