@@ -88,11 +88,11 @@ try {
     concurrency: settings.pipelineConcurrency,
   });
   // The consumer side alone: a backlog published straight onto the bus, drained by the local
-  // cloud's single poller, then with the concurrent-poller prototype beside it.
+  // cloud's own five pollers, then with extra pollers beside them.
   const drains = [];
   for (const extraPollers of settings.extraPollers) {
     const drain = await runQueueDrain(cloud, {
-      label: extraPollers === 0 ? 'local cloud poller' : `+${extraPollers} prototype pollers`,
+      label: extraPollers === 0 ? 'local cloud (5 pollers)' : `+${extraPollers} extra pollers`,
       events: settings.pipelineCheckouts,
       extraPollers,
     });

@@ -14,10 +14,10 @@ export interface BenchResults {
   coldStart: ColdStartResult;
   api: ApiRow[];
   pipeline: {
-    /** The default run (the local cloud's own poller), then any prototype runs. */
+    /** The default run (the local cloud's own pollers), then any runs with extra pollers. */
     runs: PipelineResult[];
     writeFloor: WriteFloorResult;
-    /** The consumer side's capacity: a backlog drained, without and with the prototype pollers. */
+    /** The consumer side's capacity: a backlog drained, without and with extra pollers. */
     drains: QueueDrainResult[];
   };
 }

@@ -7,7 +7,6 @@ import { type BaselineBundle, buildBaselines } from './build-baselines.js';
 import { type BundleComposition, bundleComposition } from './bundle-composition.js';
 import { type InitMeasurement, type InitTarget, measureInit } from './measure-init.js';
 import { type PackagedFunction, packageFunctions } from './package-functions.js';
-import { buildZodNamespaceWhatIf } from './zod-namespace-what-if.js';
 
 export interface FunctionColdStart {
   service: string;
@@ -35,13 +34,6 @@ export interface SourceMapEffect {
   withoutSourceMapsMs: Summary;
 }
 
-/** One function as deployed and rebuilt with `import * as z from 'zod'` (zod-namespace-what-if.ts). */
-export interface ZodNamespaceWhatIf {
-  function: string;
-  asDeployed: { bytes: number; initMs: Summary };
-  whatIf: { bytes: number; initMs: Summary };
-}
-
 export interface ColdStartResult {
   runs: number;
   /** CPU other work on the machine used while the cold starts ran. */
@@ -50,10 +42,9 @@ export interface ColdStartResult {
   functions: FunctionColdStart[];
   baselines: BaselineColdStart[];
   sourceMapEffect: SourceMapEffect[];
-  zodNamespaceWhatIf: ZodNamespaceWhatIf[];
 }
 
-// One function per service, measured again without the source-map flag and with the zod what-if.
+// One function per service, measured again without the source-map flag.
 const PROBED_FUNCTIONS = ['product/getProduct', 'basket/checkoutBasket', 'ordering/processCheckout'];
 const PLAIN_BASELINE = 'plain getProduct';
 
@@ -86,11 +77,7 @@ export const runColdStartBenchmark = async (
 
     const functionId = (fn: PackagedFunction) => `${fn.service}/${fn.functionKey}`;
     const noMapId = (id: string) => `${id} (no --enable-source-maps)`;
-    const whatIfId = (id: string) => `${id} (import * as z)`;
     const probed = functions.filter((fn) => PROBED_FUNCTIONS.includes(functionId(fn)));
-    const whatIfs = await Promise.all(
-      probed.map((fn) => buildZodNamespaceWhatIf(servicesDir, fn, join(workDir, 'what-if'))),
-    );
     const targets: InitTarget[] = [
       ...baselines.map((baseline: BaselineBundle) => ({
         id: baseline.name,
@@ -109,12 +96,6 @@ export const runColdStartBenchmark = async (
         handlerFile: fn.handlerFile,
         exportName: fn.exportName,
         environment: withoutSourceMaps(fn.environment),
-      })),
-      ...whatIfs.map((whatIf) => ({
-        id: whatIfId(functionId(whatIf.function)),
-        handlerFile: whatIf.handlerFile,
-        exportName: whatIf.function.exportName,
-        environment: whatIf.function.environment,
       })),
     ];
     const meter = startNoiseMeter();
@@ -160,14 +141,6 @@ export const runColdStartBenchmark = async (
         withSourceMapsMs: initOf(id).initMs,
         withoutSourceMapsMs: initOf(noMapId(id)).initMs,
       })),
-      zodNamespaceWhatIf: whatIfs.map((whatIf) => {
-        const id = functionId(whatIf.function);
-        return {
-          function: id,
-          asDeployed: { bytes: whatIf.function.bytes.code, initMs: initOf(id).initMs },
-          whatIf: { bytes: whatIf.bytes, initMs: initOf(whatIfId(id)).initMs },
-        };
-      }),
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });

@@ -7,11 +7,10 @@ import {
 } from '@aws-sdk/client-sqs';
 
 /**
- * PROTOTYPE, for the benchmark only: extra pollers on the checkout queue, each doing what the
- * local cloud's event source mapping does (receive up to 10, invoke the function on
- * serverless-offline, delete what it did not report failed), but several at once — as Lambda does,
- * which starts 5 concurrent pollers per SQS mapping and adds more while the queue has a backlog.
- * Running them beside the local cloud's single poller shows what batch concurrency would gain.
+ * For the benchmark only: extra pollers on the checkout queue, each doing what the local cloud's
+ * event source mapping does (receive up to 10, invoke the function on serverless-offline, delete
+ * what it did not report failed). The mapping already runs Lambda's five initial pollers; these
+ * add more, as Lambda does while a queue has a backlog, to show where the consumer's limit is.
  */
 export const startExtraPollers = ({
   sqs,

@@ -10,7 +10,7 @@ import { publishCheckouts } from './publish-checkouts.js';
 export interface QueueDrainResult {
   label: string;
   events: number;
-  /** Pollers besides the local cloud's own one (the prototype); 0 is the local cloud as it is. */
+  /** Pollers besides the local cloud's own five; 0 is the local cloud as it is. */
   extraPollers: number;
   /** CPU other work on the machine used meanwhile. */
   noise: NoiseReading;

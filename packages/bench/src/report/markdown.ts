@@ -14,9 +14,6 @@ const table = (header: string[], rows: (string | number)[][]): string =>
   ].join('\n');
 
 const coldStartSection = ({ coldStart }: BenchResults): string => {
-  const plain = coldStart.baselines.find((b) => b.name === 'plain getProduct');
-  const plainInit = plain?.init.initMs.median ?? Number.NaN;
-  const plainBytes = plain?.bytes ?? Number.NaN;
   const baselineRows = coldStart.baselines.map((b) => [
     `_${b.name}_`,
     kib(b.bytes),
@@ -74,29 +71,6 @@ const coldStartSection = ({ coldStart }: BenchResults): string => {
     '### What `--enable-source-maps` costs at init (median ms)',
     '',
     table(['function', 'with', 'without', 'difference'], sourceMapRows),
-    '',
-    "### What-if, not applied: `import * as z from 'zod'` instead of `import { z } from 'zod'`",
-    '',
-    table(
-      [
-        'function',
-        '.mjs KiB as deployed',
-        '.mjs KiB what-if',
-        'init ms as deployed',
-        'init ms what-if',
-        'what-if init vs plain',
-        'what-if size vs plain',
-      ],
-      coldStart.zodNamespaceWhatIf.map((row) => [
-        row.function,
-        kib(row.asDeployed.bytes),
-        kib(row.whatIf.bytes),
-        ms(row.asDeployed.initMs.median),
-        ms(row.whatIf.initMs.median),
-        `${(row.whatIf.initMs.median / plainInit).toFixed(2)}×`,
-        `${(row.whatIf.bytes / plainBytes).toFixed(2)}×`,
-      ]),
-    ),
   ].join('\n');
 };
 
