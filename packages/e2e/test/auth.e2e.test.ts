@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requestToken, startDevIssuer } from '@eshop/local-cloud';
+import { requestJson, requestToken, startDevIssuer } from '@eshop/local-cloud';
 import { describe, expect, inject, it } from 'vitest';
 
 // Tokens the services must refuse, over real HTTP on every protected route of the running system.
@@ -26,15 +26,12 @@ const protectedRoutes: [service: string, method: string, path: string, body?: un
 ];
 
 const call = async ([service, method, path, body]: (typeof protectedRoutes)[number], token?: string) => {
-  const response = await fetch(`${services[service]}${path}`, {
+  const response = await requestJson(`${services[service]}${path}`, {
     method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body,
+    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
   });
-  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+  return { status: response.status, type: response.headers.get('content-type') };
 };
 
 const tamper = (token: string) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, requestToken } from '@eshop/local-cloud';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, requestJson, requestToken } from '@eshop/local-cloud';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 // Load through the whole system, the way clients reach it: 50 shoppers, each filling a basket and
@@ -18,21 +18,13 @@ const SEEDED_IDS = [
   '6a1c0000-0000-4000-8000-000000000010',
 ];
 
-const call = async (
+const call = (
   service: string,
   method: string,
   path: string,
   headers: Record<string, string>,
   body?: unknown,
-) => {
-  const response = await fetch(`${services[service]}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-};
+) => requestJson(`${services[service]}${path}`, { method, body, headers });
 
 let retries = 0;
 /**

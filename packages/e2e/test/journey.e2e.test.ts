@@ -15,7 +15,13 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION, requestToken } from '@eshop/local-cloud';
+import {
+  LOCAL_ACCOUNT_ID,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  requestJson,
+  requestToken,
+} from '@eshop/local-cloud';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 // The whole system as `pnpm dev` runs it (on free ports), used the way a client uses it: over HTTP.
@@ -36,25 +42,13 @@ const signIn = async (userName: string) => {
 /** The journey's shopper, signed in once the journey starts. */
 let shopper: Record<string, string> = {};
 
-const call = async (
+const call = (
   service: string,
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-) => {
-  const response = await fetch(`${services[service]}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...shopper,
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
-};
+) => requestJson(`${services[service]}${path}`, { method, body, headers: { ...shopper, ...headers } });
 
 const ordersOf = async (userName: string) =>
   (await call('ordering', 'GET', `/order/${userName}`)).json.items as any[];

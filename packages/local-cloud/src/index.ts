@@ -47,6 +47,7 @@ export {
 } from './templates/service-config.js';
 export { EXAMPLE_DEPLOY_PARAMS } from './testing/example-deploy-params.js';
 export { type LocalCloudUnderTest, startLocalCloudUnderTest } from './testing/local-cloud-under-test.js';
+export { type JsonResponse, requestJson } from './testing/request-json.js';
 export {
   type RestartableDynamoDbLocal,
   startRestartableDynamoDbLocal,

@@ -1,4 +1,4 @@
-import { requestToken } from '@eshop/local-cloud';
+import { requestJson, requestToken } from '@eshop/local-cloud';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
 
@@ -38,22 +38,7 @@ const send = async (
   );
   const who = as ?? (/^[\w.@+-]{1,100}$/.test(named) ? named : 'boss');
   const authorization: Record<string, string> = who === '' ? {} : { authorization: await bearer(who) };
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...authorization,
-      ...headers,
-    },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    json: text ? JSON.parse(text) : undefined,
-  };
+  return requestJson(`${api}${path}`, { method, body, headers: { ...authorization, ...headers } });
 };
 
 describe('basket API over HTTP', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requestToken } from '@eshop/local-cloud';
+import { requestJson, requestToken } from '@eshop/local-cloud';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Order, orderFromCheckout } from '../src/domain/order.js';
 import { aCheckout } from './support/checkout.js';
@@ -25,18 +25,10 @@ const tokenFor = async (user: string) => {
 };
 
 /** GET as `as` (default: an admin, who may read everything); `as: ''` sends no token. */
-const get = async (path: string, as = 'boss') => {
-  const response = await fetch(`${api}${path}`, {
+const get = async (path: string, as = 'boss') =>
+  requestJson(`${api}${path}`, {
     headers: as === '' ? {} : { authorization: `Bearer ${await tokenFor(as)}` },
   });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    json: text ? JSON.parse(text) : undefined,
-  };
-};
 
 const datesOf = (body: { items: Order[] }) => body.items.map((order) => order.orderDate);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { requestToken } from '@eshop/local-cloud';
+import { requestJson, requestToken } from '@eshop/local-cloud';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localProductTable } from './support/local-table.js';
 
@@ -18,31 +18,12 @@ beforeAll(async () => {
 });
 
 // Writes go as a catalog admin unless a test says otherwise; reads need no token.
-const send = async (
-  method: string,
-  path: string,
-  body?: unknown,
-  extraHeaders: Record<string, string> = {},
-) => {
-  // An empty value removes a header (e.g. `authorization: ''` sends no token).
-  const headers = Object.fromEntries(
-    Object.entries({ ...(method === 'GET' ? {} : admin), ...extraHeaders }).filter(
-      ([, value]) => value !== '',
-    ),
-  );
-  const response = await fetch(`${api}${path}`, {
+const send = (method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}) =>
+  requestJson(`${api}${path}`, {
     method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    body,
+    headers: { ...(method === 'GET' ? {} : admin), ...extraHeaders },
   });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    json: text ? JSON.parse(text) : undefined,
-  };
-};
 
 const createProduct = async (overrides: Record<string, unknown> = {}) => {
   const response = await send('POST', '/product', { name: 'Desk lamp', category, price: 3999, ...overrides });
