@@ -4,19 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { createSaveBasketHandler } from '../src/handlers/save-basket.js';
 import { captureCheckoutEvents } from './support/event-capture.js';
-import { localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
+import { localBasketDependencies, rememberingCatalog, SEEDED, uniqueUser } from './support/local-basket.js';
 
 // Concurrent writers on one basket, in process, with the real adapters on the local cloud. The
 // catalog adapter is memoised: the race under test is on the basket table, and dozens of parallel
 // cold starts of the product service under serverless-offline would only turn it into 503s.
 const local = localBasketDependencies();
-const catalog = new Map<string, ReturnType<typeof local.findCatalogProduct>>();
 const deps = {
   ...local,
-  findCatalogProduct: (id: string) => {
-    if (!catalog.has(id)) catalog.set(id, local.findCatalogProduct(id));
-    return catalog.get(id) as ReturnType<typeof local.findCatalogProduct>;
-  },
+  findCatalogProduct: rememberingCatalog(local.findCatalogProduct).findCatalogProduct,
 };
 const save = createSaveBasketHandler(deps);
 const checkout = createCheckoutBasketHandler(deps);

@@ -18,14 +18,21 @@ import { createGetBasketHandler } from '../src/handlers/get-basket.js';
 import { createListBasketsHandler } from '../src/handlers/list-baskets.js';
 import { createSaveBasketHandler } from '../src/handlers/save-basket.js';
 import { basketTable } from '../src/store/basket-table.js';
-import { BASKET_TABLE, localBasketDependencies, SEEDED } from './support/local-basket.js';
+import { BASKET_TABLE, localBasketDependencies, rememberingCatalog, SEEDED } from './support/local-basket.js';
 
 // Every basket endpoint, in process, with the real adapters (DynamoDB Local, the local EventBridge,
 // the product service over HTTP) on a basket table of its own: a request that is not a 2xx must
-// leave the table exactly as it was.
+// leave the table exactly as it was. Catalog answers are remembered (and the seeded products
+// looked up first), so a product service busy with the other suites cannot starve the fuzzing of
+// successful requests.
 const tableName = `baskets-fuzz-${randomUUID().slice(0, 8)}`;
 const local = localBasketDependencies();
-const deps = { ...local, ...basketTable(local.documentClient, tableName) };
+const catalog = rememberingCatalog(local.findCatalogProduct);
+const deps = {
+  ...local,
+  findCatalogProduct: catalog.findCatalogProduct,
+  ...basketTable(local.documentClient, tableName),
+};
 const handlers: Record<string, HttpHandler> = {
   list: createListBasketsHandler(deps),
   get: createGetBasketHandler(deps),
@@ -68,6 +75,7 @@ const refill = async (): Promise<boolean> => {
 let dropTable: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
   dropTable = await createTableLike(inject('basketEndpoints').dynamodb, BASKET_TABLE, tableName);
+  await catalog.warm(PRODUCTS.map((product) => product.id));
 });
 afterAll(async () => {
   await dropTable();

@@ -37,6 +37,9 @@ const fakes = (basket?: Basket, overrides: Partial<CheckoutDeps> = {}) => {
       if (key !== undefined) state.records.set(key, { detail, completed: false });
       return true;
     },
+    rememberCheckoutKey: async (_, key, detail) => {
+      if (!state.records.has(key)) state.records.set(key, { detail, completed: false });
+    },
     completeCheckout: async (detail, key) => {
       if (state.basket?.pendingCheckout?.checkoutId === detail.checkoutId) state.basket = undefined;
       const record = key === undefined ? undefined : state.records.get(key);
@@ -137,6 +140,27 @@ describe('checkout', () => {
 
     expect(second).toEqual({ ...first, replayed: true });
     expect(state.published).toHaveLength(1);
+  });
+
+  it('lets a new key that resumed a pending checkout replay it after completion', async () => {
+    let failing = true;
+    const { deps, state } = fakes(basket());
+    const flaky: CheckoutDeps = {
+      ...deps,
+      publishEvent: async (definition, detail) => {
+        if (failing) throw new EventPublishError('bus down');
+        return deps.publishEvent(definition, detail);
+      },
+    };
+    const run = checkout(flaky);
+
+    await expect(run(request, { correlationId: 'c', idempotencyKey: 'first-key-1' })).rejects.toThrow();
+    failing = false;
+    const resumed = await run(request, { correlationId: 'c', idempotencyKey: 'second-key-2' });
+    const replayed = await run(request, { correlationId: 'c', idempotencyKey: 'second-key-2' });
+
+    expect(replayed).toEqual({ ...resumed, replayed: true });
+    expect(state.published.map((d) => d.checkoutId)).toEqual([resumed.checkoutId]);
   });
 
   it('answers ConflictError when the basket changed between reading and preparing', async () => {

@@ -7,6 +7,7 @@ import type {
   FindBasket,
   FindCatalogProduct,
   FindCheckoutByKey,
+  RememberCheckoutKey,
 } from './ports.js';
 import { lookUpProducts, priceLine } from './pricing.js';
 
@@ -47,6 +48,7 @@ export interface CheckoutDeps {
   findCatalogProduct: FindCatalogProduct;
   findCheckoutByKey: FindCheckoutByKey;
   beginCheckout: BeginCheckout;
+  rememberCheckoutKey: RememberCheckoutKey;
   completeCheckout: CompleteCheckout;
   publishEvent: PublishEvent;
   now: () => Date;
@@ -92,7 +94,13 @@ export const checkout =
     }
 
     const basket = await deps.findBasket(request.userName);
-    if (basket?.pendingCheckout !== undefined) return finish(basket.pendingCheckout);
+    if (basket?.pendingCheckout !== undefined) {
+      // A retry under a new key resumes the same checkout; let that key replay it later too.
+      if (idempotencyKey !== undefined) {
+        await deps.rememberCheckoutKey(request.userName, idempotencyKey, basket.pendingCheckout);
+      }
+      return finish(basket.pendingCheckout);
+    }
     if (basket === undefined || basket.lines.length === 0) {
       throw new ConflictError(`The basket of ${request.userName} is empty; add items before checking out`);
     }

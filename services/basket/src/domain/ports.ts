@@ -35,6 +35,15 @@ export type BeginCheckout = (
   detail: CheckoutBasketDetail,
   idempotencyKey: string | undefined,
 ) => Promise<boolean>;
+/**
+ * Records that an idempotency key stands for an already prepared checkout (a retry with a new key
+ * that resumed it), so later retries with that key replay it. Keeps an existing record as it is.
+ */
+export type RememberCheckoutKey = (
+  userName: string,
+  idempotencyKey: string,
+  detail: CheckoutBasketDetail,
+) => Promise<void>;
 /** Atomically deletes the basket that carries this checkout and marks the key's record completed. */
 export type CompleteCheckout = (
   detail: CheckoutBasketDetail,

@@ -24,6 +24,7 @@ import type {
   FindBasket,
   FindCheckoutByKey,
   ListBaskets,
+  RememberCheckoutKey,
   SaveBasket,
 } from '../domain/ports.js';
 
@@ -109,6 +110,19 @@ export const buildFindCheckoutByKey =
 const isTransactionCancelled = (error: unknown): boolean =>
   (error as { name?: string }).name === 'TransactionCanceledException';
 
+/** The item that remembers which checkout an idempotency key started, for a week. */
+const checkoutRecord = (
+  userName: string,
+  idempotencyKey: string,
+  detail: CheckoutBasketDetail,
+  now: () => Date,
+): CheckoutRecord & Record<string, unknown> => ({
+  ...checkoutKey(userName, idempotencyKey),
+  detail,
+  completed: false,
+  expiresAt: Math.floor(now().getTime() / 1000) + CHECKOUT_RECORD_TTL_SECONDS,
+});
+
 export const buildBeginCheckout =
   (
     documentClient: DynamoDBDocumentClient,
@@ -126,22 +140,44 @@ export const buildBeginCheckout =
         ExpressionAttributeValues: { ':detail': detail, ':updatedAt': basket.updatedAt },
       },
     };
-    const record: CheckoutRecord & Record<string, unknown> = {
-      ...checkoutKey(basket.userName, idempotencyKey ?? ''),
-      detail,
-      completed: false,
-      expiresAt: Math.floor(now().getTime() / 1000) + CHECKOUT_RECORD_TTL_SECONDS,
-    };
     const recordKey =
       idempotencyKey === undefined
         ? []
-        : [{ Put: { TableName: tableName, Item: record, ConditionExpression: 'attribute_not_exists(sk)' } }];
+        : [
+            {
+              Put: {
+                TableName: tableName,
+                Item: checkoutRecord(basket.userName, idempotencyKey, detail, now),
+                ConditionExpression: 'attribute_not_exists(sk)',
+              },
+            },
+          ];
     try {
       await documentClient.send(new TransactWriteCommand({ TransactItems: [attachToBasket, ...recordKey] }));
       return true;
     } catch (error) {
       if (isTransactionCancelled(error)) return false;
       throw error;
+    }
+  };
+
+export const buildRememberCheckoutKey =
+  (
+    documentClient: DynamoDBDocumentClient,
+    tableName: string,
+    now: () => Date = () => new Date(),
+  ): RememberCheckoutKey =>
+  async (userName, idempotencyKey, detail) => {
+    try {
+      await documentClient.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: checkoutRecord(userName, idempotencyKey, detail, now),
+          ConditionExpression: 'attribute_not_exists(sk)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
     }
   };
 
@@ -188,6 +224,7 @@ export const basketTable = (documentClient: DynamoDBDocumentClient, tableName: s
   listBaskets: buildListBaskets(documentClient, tableName),
   findCheckoutByKey: buildFindCheckoutByKey(documentClient, tableName),
   beginCheckout: buildBeginCheckout(documentClient, tableName),
+  rememberCheckoutKey: buildRememberCheckoutKey(documentClient, tableName),
   completeCheckout: buildCompleteCheckout(documentClient, tableName),
 });
 export type BasketTable = ReturnType<typeof basketTable>;

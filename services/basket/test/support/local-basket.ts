@@ -5,6 +5,7 @@ import { buildPublishEvent, createDocumentClient, createLogger } from '@eshop/sh
 import { verifyTestToken } from '@eshop/shared/testing';
 import { inject } from 'vitest';
 import { buildFindCatalogProduct } from '../../src/catalog/product-catalog.js';
+import type { CatalogProduct, FindCatalogProduct } from '../../src/domain/ports.js';
 import { basketTable } from '../../src/store/basket-table.js';
 
 export const BASKET_TABLE = 'eshop-basket-local-baskets';
@@ -47,4 +48,32 @@ export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: strin
     publishEvent: buildPublishEvent(eventBridge, BASKET_BUS),
     ...basketTable(documentClient, BASKET_TABLE),
   };
+};
+
+/**
+ * The real catalog adapter, remembering every answer it got (failures are not remembered). For
+ * tests whose subject is the basket table: a busy product service under serverless-offline would
+ * only turn their requests into 503s. `warm` looks the given products up first, retrying.
+ */
+export const rememberingCatalog = (find: FindCatalogProduct) => {
+  const answers = new Map<string, Promise<CatalogProduct | undefined>>();
+  const findCatalogProduct: FindCatalogProduct = (id) => {
+    const known = answers.get(id);
+    if (known !== undefined) return known;
+    const lookup = find(id);
+    answers.set(id, lookup);
+    lookup.catch(() => answers.delete(id));
+    return lookup;
+  };
+  const warm = async (ids: string[], attempts = 5): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await Promise.all(ids.map(findCatalogProduct));
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+      }
+    }
+  };
+  return { findCatalogProduct, warm };
 };
