@@ -1,7 +1,7 @@
 import { CheckoutBasket, parseEvent } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCheckoutBasketHandler } from '../src/handlers/checkout-basket.js';
+import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { captureCheckoutEvents } from './support/event-capture.js';
 import { localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
 
@@ -68,7 +68,7 @@ describe('checkout against the local cloud', () => {
   it('publishes one valid CheckoutBasket priced from the catalog, masks the card, empties the basket', async () => {
     const userName = uniqueUser();
     await fillBasket(userName);
-    const handler = createCheckoutBasketHandler(deps);
+    const handler = checkoutBasketHandler(deps);
 
     const response = await handler(
       checkoutRequest(userName, { 'x-correlation-id': 'corr-checkout-1' }),
@@ -102,7 +102,7 @@ describe('checkout against the local cloud', () => {
 
   it('answers 409 for an empty basket and publishes nothing', async () => {
     const userName = uniqueUser('empty');
-    const handler = createCheckoutBasketHandler(deps);
+    const handler = checkoutBasketHandler(deps);
 
     const response = await handler(checkoutRequest(userName), lambdaContext());
 
@@ -114,7 +114,7 @@ describe('checkout against the local cloud', () => {
     const userName = uniqueUser('entryfail');
     await fillBasket(userName);
     // A bus that does not exist: PutEvents succeeds as a call but fails the entry (FailedEntryCount 1).
-    const rejecting = createCheckoutBasketHandler({
+    const rejecting = checkoutBasketHandler({
       ...deps,
       publishEvent: (await import('@eshop/shared')).buildPublishEvent(deps.eventBridge, 'no-such-bus'),
     });
@@ -125,7 +125,7 @@ describe('checkout against the local cloud', () => {
     expect(failed.headers?.['retry-after']).toBeDefined();
     expect((await deps.findBasket(userName))?.lines).toHaveLength(2);
 
-    const retried = await createCheckoutBasketHandler(deps)(checkoutRequest(userName), lambdaContext());
+    const retried = await checkoutBasketHandler(deps)(checkoutRequest(userName), lambdaContext());
 
     expect(retried.statusCode).toBe(202);
     expect(await eventsFor(userName)).toHaveLength(1);
@@ -137,10 +137,7 @@ describe('checkout against the local cloud', () => {
     await fillBasket(userName);
     const unreachable = localBasketDependencies({ eventBridgeEndpoint: 'http://127.0.0.1:9' });
 
-    const response = await createCheckoutBasketHandler(unreachable)(
-      checkoutRequest(userName),
-      lambdaContext(),
-    );
+    const response = await checkoutBasketHandler(unreachable)(checkoutRequest(userName), lambdaContext());
 
     expect(response.statusCode).toBe(503);
     expect(json(response).type).toMatch(/service-unavailable$/);
@@ -148,7 +145,7 @@ describe('checkout against the local cloud', () => {
     unreachable.eventBridge.destroy();
     unreachable.documentClient.destroy();
 
-    const retried = await createCheckoutBasketHandler(deps)(checkoutRequest(userName), lambdaContext());
+    const retried = await checkoutBasketHandler(deps)(checkoutRequest(userName), lambdaContext());
 
     // The retry publishes the checkout prepared by the failed attempt, once.
     expect(retried.statusCode).toBe(202);
@@ -160,7 +157,7 @@ describe('checkout against the local cloud', () => {
   it('returns the same checkout for the same Idempotency-Key and publishes it once', async () => {
     const userName = uniqueUser('idem');
     await fillBasket(userName);
-    const handler = createCheckoutBasketHandler(deps);
+    const handler = checkoutBasketHandler(deps);
     const headers = { 'idempotency-key': `key-${userName}` };
 
     const first = await handler(checkoutRequest(userName, headers), lambdaContext());
@@ -177,7 +174,7 @@ describe('checkout against the local cloud', () => {
     const userName = uniqueUser('crash');
     await fillBasket(userName);
     const headers = { 'idempotency-key': `key-${userName}` };
-    const crashing = createCheckoutBasketHandler({
+    const crashing = checkoutBasketHandler({
       ...deps,
       completeCheckout: async () => {
         throw new Error('Lambda timed out');
@@ -185,10 +182,7 @@ describe('checkout against the local cloud', () => {
     });
 
     const crashed = await crashing(checkoutRequest(userName, headers), lambdaContext());
-    const retried = await createCheckoutBasketHandler(deps)(
-      checkoutRequest(userName, headers),
-      lambdaContext(),
-    );
+    const retried = await checkoutBasketHandler(deps)(checkoutRequest(userName, headers), lambdaContext());
 
     expect(crashed.statusCode).toBe(500);
     expect(retried.statusCode).toBe(202);
@@ -201,7 +195,7 @@ describe('checkout against the local cloud', () => {
   it('lets concurrent checkouts of one basket produce at most one checkout id', async () => {
     const userName = uniqueUser('race');
     await fillBasket(userName);
-    const handler = createCheckoutBasketHandler(deps);
+    const handler = checkoutBasketHandler(deps);
 
     const responses = await Promise.all(
       Array.from({ length: 5 }, () => handler(checkoutRequest(userName), lambdaContext())),

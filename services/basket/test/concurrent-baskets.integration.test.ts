@@ -1,8 +1,8 @@
 import { CheckoutBasket, parseEvent } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCheckoutBasketHandler } from '../src/handlers/checkout-basket.js';
-import { createSaveBasketHandler } from '../src/handlers/save-basket.js';
+import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
+import { saveBasketHandler } from '../src/handlers/save-basket.js';
 import { captureCheckoutEvents } from './support/event-capture.js';
 import { localBasketDependencies, rememberingCatalog, SEEDED, uniqueUser } from './support/local-basket.js';
 
@@ -14,8 +14,8 @@ const deps = {
   ...local,
   findCatalogProduct: rememberingCatalog(local.findCatalogProduct).findCatalogProduct,
 };
-const save = createSaveBasketHandler(deps);
-const checkout = createCheckoutBasketHandler(deps);
+const save = saveBasketHandler(deps);
+const checkout = checkoutBasketHandler(deps);
 let capture: Awaited<ReturnType<typeof captureCheckoutEvents>>;
 
 beforeAll(async () => {

@@ -8,11 +8,11 @@ import {
 import { createDocumentClient } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCheckoutBasketHandler } from '../src/handlers/checkout-basket.js';
-import { createDeleteBasketHandler } from '../src/handlers/delete-basket.js';
-import { createGetBasketHandler } from '../src/handlers/get-basket.js';
-import { createListBasketsHandler } from '../src/handlers/list-baskets.js';
-import { createSaveBasketHandler } from '../src/handlers/save-basket.js';
+import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
+import { deleteBasketHandler } from '../src/handlers/delete-basket.js';
+import { getBasketHandler } from '../src/handlers/get-basket.js';
+import { listBasketsHandler } from '../src/handlers/list-baskets.js';
+import { saveBasketHandler } from '../src/handlers/save-basket.js';
 import { basketTable } from '../src/store/basket-table.js';
 import { BASKET_TABLE, localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
 
@@ -42,14 +42,14 @@ afterAll(async () => {
 
 describe('basket while DynamoDB is down', () => {
   it('answers 503 with Retry-After, keeps the basket intact, and checks out once it is back', async () => {
-    const deps = { ...local, ...basketTable(documentClient, tableName) };
+    const deps = { ...local, ...basketTable(documentClient, tableName, () => new Date()) };
     const userName = uniqueUser('outage');
     const user = signedInAs(userName);
-    const save = createSaveBasketHandler(deps);
-    const get = createGetBasketHandler(deps);
-    const list = createListBasketsHandler(deps);
-    const remove = createDeleteBasketHandler(deps);
-    const checkout = createCheckoutBasketHandler(deps);
+    const save = saveBasketHandler(deps);
+    const get = getBasketHandler(deps);
+    const list = listBasketsHandler(deps);
+    const remove = deleteBasketHandler(deps);
+    const checkout = checkoutBasketHandler(deps);
     const basket = { userName, items: [{ productId: SEEDED.sdCard.id, quantity: 2 }] };
     const buyer = {
       userName,

@@ -12,11 +12,11 @@ import {
 } from '@eshop/shared/testing/fuzz';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCheckoutBasketHandler } from '../src/handlers/checkout-basket.js';
-import { createDeleteBasketHandler } from '../src/handlers/delete-basket.js';
-import { createGetBasketHandler } from '../src/handlers/get-basket.js';
-import { createListBasketsHandler } from '../src/handlers/list-baskets.js';
-import { createSaveBasketHandler } from '../src/handlers/save-basket.js';
+import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
+import { deleteBasketHandler } from '../src/handlers/delete-basket.js';
+import { getBasketHandler } from '../src/handlers/get-basket.js';
+import { listBasketsHandler } from '../src/handlers/list-baskets.js';
+import { saveBasketHandler } from '../src/handlers/save-basket.js';
 import { basketTable } from '../src/store/basket-table.js';
 import { BASKET_TABLE, localBasketDependencies, rememberingCatalog, SEEDED } from './support/local-basket.js';
 
@@ -31,14 +31,14 @@ const catalog = rememberingCatalog(local.findCatalogProduct);
 const deps = {
   ...local,
   findCatalogProduct: catalog.findCatalogProduct,
-  ...basketTable(local.documentClient, tableName),
+  ...basketTable(local.documentClient, tableName, local.now),
 };
 const handlers: Record<string, HttpHandler> = {
-  list: createListBasketsHandler(deps),
-  get: createGetBasketHandler(deps),
-  remove: createDeleteBasketHandler(deps),
-  save: createSaveBasketHandler(deps),
-  checkout: createCheckoutBasketHandler(deps),
+  list: listBasketsHandler(deps),
+  get: getBasketHandler(deps),
+  remove: deleteBasketHandler(deps),
+  save: saveBasketHandler(deps),
+  checkout: checkoutBasketHandler(deps),
 };
 
 const USERS = ['fz-ann', 'fz-bob', 'fz.cy@example.com'];

@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Order } from '../src/domain/order.js';
 import type { SaveNewOrder } from '../src/domain/ports.js';
-import { createProcessCheckoutHandler } from '../src/handlers/process-checkout.js';
+import { processCheckoutHandler } from '../src/handlers/process-checkout.js';
 import { orderTable } from '../src/store/order-table.js';
 import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from './support/checkout.js';
 
@@ -30,7 +30,7 @@ const documentClient = createDocumentClient({
 });
 const table = orderTable(documentClient, tableName);
 const logger = createLogger('ordering-consumer-fuzz');
-const clock = { now: () => new Date() };
+const now = () => new Date();
 const context = lambdaContext('processCheckout');
 
 const scanOrders = async (): Promise<Order[]> => {
@@ -111,7 +111,7 @@ const checkoutIdOf = (body: string): string | undefined => {
 
 describe('processCheckout under generated batches', () => {
   it('turns each valid record into exactly one order, reports every other record, never throws', async () => {
-    const handler = createProcessCheckoutHandler({ logger, clock, saveNewOrder: table.saveNewOrder });
+    const handler = processCheckoutHandler({ logger, now, saveNewOrder: table.saveNewOrder });
 
     await fc.assert(
       fc.asyncProperty(batch, fc.boolean(), async (entries, redeliverValid) => {
@@ -178,7 +178,7 @@ describe('processCheckout under generated batches', () => {
               throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
             return created;
           };
-          const handler = createProcessCheckoutHandler({ logger, clock, saveNewOrder: flaky });
+          const handler = processCheckoutHandler({ logger, now, saveNewOrder: flaky });
           let pending = checkouts.map((detail, i) => checkoutRecord(detail, `m-${i}`));
 
           // SQS redelivers what the batch response names until nothing fails.

@@ -9,9 +9,9 @@ import {
 import { createDocumentClient, createLogger } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createListOrdersHandler } from '../src/handlers/list-orders.js';
-import { createListUserOrdersHandler } from '../src/handlers/list-user-orders.js';
-import { createProcessCheckoutHandler } from '../src/handlers/process-checkout.js';
+import { listOrdersHandler } from '../src/handlers/list-orders.js';
+import { listUserOrdersHandler } from '../src/handlers/list-user-orders.js';
+import { processCheckoutHandler } from '../src/handlers/process-checkout.js';
 import { orderTable } from '../src/store/order-table.js';
 import { aCheckout, checkoutRecord, sqsEvent } from './support/checkout.js';
 
@@ -45,12 +45,12 @@ describe('ordering while DynamoDB is down', () => {
   it('answers 503, fails the batch for redelivery, and places each order once when it is back', async () => {
     const table = orderTable(documentClient, tableName);
     const logger = createLogger('ordering-outage');
-    const deps = { logger, verifyToken: verifyTestToken, clock: { now: () => new Date() }, ...table };
-    const listAll = createListOrdersHandler(deps);
-    const listUser = createListUserOrdersHandler(deps);
-    const consume = createProcessCheckoutHandler({
+    const deps = { logger, verifyToken: verifyTestToken, now: () => new Date(), ...table };
+    const listAll = listOrdersHandler(deps);
+    const listUser = listUserOrdersHandler(deps);
+    const consume = processCheckoutHandler({
       logger,
-      clock: deps.clock,
+      now: deps.now,
       saveNewOrder: table.saveNewOrder,
     });
     const checkouts = [aCheckout({ userName: 'ann' }), aCheckout({ userName: 'ann' })];

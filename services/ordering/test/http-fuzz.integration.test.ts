@@ -13,8 +13,8 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { orderFromCheckout } from '../src/domain/order.js';
-import { createListOrdersHandler } from '../src/handlers/list-orders.js';
-import { createListUserOrdersHandler } from '../src/handlers/list-user-orders.js';
+import { listOrdersHandler } from '../src/handlers/list-orders.js';
+import { listUserOrdersHandler } from '../src/handlers/list-user-orders.js';
 import { orderTable } from '../src/store/order-table.js';
 import { aCheckout } from './support/checkout.js';
 
@@ -30,8 +30,8 @@ const documentClient = createDocumentClient({
 const table = orderTable(documentClient, tableName);
 const deps = { logger: createLogger('ordering-fuzz'), verifyToken: verifyTestToken, ...table };
 const handlers: Record<string, HttpHandler> = {
-  list: createListOrdersHandler(deps),
-  listUser: createListUserOrdersHandler(deps),
+  list: listOrdersHandler(deps),
+  listUser: listUserOrdersHandler(deps),
 };
 
 const USERS = ['fz-ann', 'fz-bob', 'Zoë Ørsted'];

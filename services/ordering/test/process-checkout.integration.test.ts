@@ -4,21 +4,21 @@ import { lambdaContext } from '@eshop/shared/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Order } from '../src/domain/order.js';
 import type { SaveNewOrder } from '../src/domain/ports.js';
-import { createProcessCheckoutHandler } from '../src/handlers/process-checkout.js';
+import { processCheckoutHandler } from '../src/handlers/process-checkout.js';
 import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from './support/checkout.js';
 import { localOrderTable } from './support/local-table.js';
 
 // The consumer against DynamoDB Local with the table created from serverless.yml: no mocks.
 const table = localOrderTable();
 const logger = createLogger('ordering-it');
-const clock = { now: () => new Date() };
+const now = () => new Date();
 const context = lambdaContext('processCheckout');
 // A user of our own per run keeps these tests independent of every other test's data.
 const userName = `it-${randomUUID().slice(0, 8)}`;
 const stored: Order[] = [];
 
 const consumer = (saveNewOrder: SaveNewOrder = table.saveNewOrder) =>
-  createProcessCheckoutHandler({ logger, clock, saveNewOrder });
+  processCheckoutHandler({ logger, now, saveNewOrder });
 
 const ordersOfUser = async () => (await table.listUserOrders({ userName, limit: 100 })).items;
 

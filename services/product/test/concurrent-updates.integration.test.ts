@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createLogger } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCreateProductHandler } from '../src/handlers/create-product.js';
-import { createGetProductHandler } from '../src/handlers/get-product.js';
-import { createUpdateProductHandler } from '../src/handlers/update-product.js';
+import { createProductHandler } from '../src/handlers/create-product.js';
+import { getProductHandler } from '../src/handlers/get-product.js';
+import { updateProductHandler } from '../src/handlers/update-product.js';
 import { localProductTable } from './support/local-table.js';
 
 // Many writers on one product at once, in process, with the real adapter on DynamoDB Local.
@@ -12,12 +12,13 @@ const table = localProductTable();
 const deps = {
   logger: createLogger('product-concurrency'),
   verifyToken: verifyTestToken,
-  clock: { now: () => new Date(), newId: () => randomUUID() },
+  now: () => new Date(),
+  newId: () => randomUUID(),
   ...table,
 };
-const create = createCreateProductHandler(deps);
-const get = createGetProductHandler(deps);
-const update = createUpdateProductHandler(deps);
+const create = createProductHandler(deps);
+const get = getProductHandler(deps);
+const update = updateProductHandler(deps);
 const admin = signedInAs('boss', { admin: true });
 const created: string[] = [];
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');

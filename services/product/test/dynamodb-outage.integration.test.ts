@@ -10,11 +10,11 @@ import {
 import { createDocumentClient, createLogger } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCreateProductHandler } from '../src/handlers/create-product.js';
-import { createDeleteProductHandler } from '../src/handlers/delete-product.js';
-import { createGetProductHandler } from '../src/handlers/get-product.js';
-import { createListProductsHandler } from '../src/handlers/list-products.js';
-import { createUpdateProductHandler } from '../src/handlers/update-product.js';
+import { createProductHandler } from '../src/handlers/create-product.js';
+import { deleteProductHandler } from '../src/handlers/delete-product.js';
+import { getProductHandler } from '../src/handlers/get-product.js';
+import { listProductsHandler } from '../src/handlers/list-products.js';
+import { updateProductHandler } from '../src/handlers/update-product.js';
 import { productTable } from '../src/store/product-table.js';
 
 // A private DynamoDB Local that this test stops mid-run and starts again on the same port with the
@@ -47,14 +47,15 @@ describe('product while DynamoDB is down', () => {
     const deps = {
       logger: createLogger('product-outage'),
       verifyToken: verifyTestToken,
-      clock: { now: () => new Date(), newId: () => randomUUID() },
+      now: () => new Date(),
+      newId: () => randomUUID(),
       ...productTable(documentClient, tableName),
     };
-    const create = createCreateProductHandler(deps);
-    const get = createGetProductHandler(deps);
-    const list = createListProductsHandler(deps);
-    const update = createUpdateProductHandler(deps);
-    const remove = createDeleteProductHandler(deps);
+    const create = createProductHandler(deps);
+    const get = getProductHandler(deps);
+    const list = listProductsHandler(deps);
+    const update = updateProductHandler(deps);
+    const remove = deleteProductHandler(deps);
     const body = { name: 'Lamp', category: 'outage', price: 100 };
     const created = json(await create(httpEvent({ method: 'POST', headers: admin, body }), lambdaContext()));
     const id = { id: created.id };

@@ -13,11 +13,11 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Product } from '../src/domain/product.js';
-import { createCreateProductHandler } from '../src/handlers/create-product.js';
-import { createDeleteProductHandler } from '../src/handlers/delete-product.js';
-import { createGetProductHandler } from '../src/handlers/get-product.js';
-import { createListProductsHandler } from '../src/handlers/list-products.js';
-import { createUpdateProductHandler } from '../src/handlers/update-product.js';
+import { createProductHandler } from '../src/handlers/create-product.js';
+import { deleteProductHandler } from '../src/handlers/delete-product.js';
+import { getProductHandler } from '../src/handlers/get-product.js';
+import { listProductsHandler } from '../src/handlers/list-products.js';
+import { updateProductHandler } from '../src/handlers/update-product.js';
 import { productTable } from '../src/store/product-table.js';
 
 // Every product endpoint, in process, with the real DynamoDB adapter on a table of its own: after
@@ -33,15 +33,16 @@ const table = productTable(documentClient, tableName);
 const deps = {
   logger: createLogger('product-fuzz'),
   verifyToken: verifyTestToken,
-  clock: { now: () => new Date(), newId: () => randomUUID() },
+  now: () => new Date(),
+  newId: () => randomUUID(),
   ...table,
 };
 const handlers: Record<string, HttpHandler> = {
-  list: createListProductsHandler(deps),
-  get: createGetProductHandler(deps),
-  create: createCreateProductHandler(deps),
-  update: createUpdateProductHandler(deps),
-  remove: createDeleteProductHandler(deps),
+  list: listProductsHandler(deps),
+  get: getProductHandler(deps),
+  create: createProductHandler(deps),
+  update: updateProductHandler(deps),
+  remove: deleteProductHandler(deps),
 };
 
 const CATEGORIES = ['audio', 'phones', 'fuzz'];

@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { defineEvent } from './event-definition.js';
+import { productIdSchema, userNameSchema } from './identifiers.js';
 
 const minorUnits = z.number().int().nonnegative();
 
 /** A priced line of a checked-out basket. Prices come from the catalog, never from the client. */
 export const checkoutItemSchema = z.object({
-  productId: z.string().min(1).max(64),
+  productId: productIdSchema,
   productName: z.string().min(1).max(200),
   quantity: z.number().int().positive().max(1000),
   /** Catalog price per unit, in minor units (cents). */
@@ -30,7 +31,7 @@ export const CheckoutBasket = defineEvent({
       version: z.literal('1'),
       checkoutId: z.uuid(),
       correlationId: z.string().min(1).max(128),
-      userName: z.string().min(1).max(100),
+      userName: userNameSchema,
       buyer: z.object({
         firstName: z.string().min(1).max(100),
         lastName: z.string().min(1).max(100),

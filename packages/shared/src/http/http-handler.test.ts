@@ -125,7 +125,7 @@ describe('httpHandler', () => {
     [new PreconditionFailedError('Product x is at version 3'), 412, 'Product x is at version 3'],
     [new ServiceUnavailableError('Bus down', 3), 503, 'Bus down'],
   ])('maps %s to its status', async (error, status, detail) => {
-    const failing = httpHandler({ logger, access: 'public' }, async () => {
+    const failing = httpHandler({ logger, access: 'public', request: {} }, async () => {
       throw error;
     });
 
@@ -137,7 +137,7 @@ describe('httpHandler', () => {
   });
 
   it('hides the message and stack of unexpected errors', async () => {
-    const failing = httpHandler({ logger, access: 'public' }, async () => {
+    const failing = httpHandler({ logger, access: 'public', request: {} }, async () => {
       throw new Error('connection string postgres://secret@db');
     });
 
@@ -150,7 +150,7 @@ describe('httpHandler', () => {
   });
 
   it('maps an unreachable AWS endpoint to 503 with Retry-After', async () => {
-    const failing = httpHandler({ logger, access: 'public' }, async () => {
+    const failing = httpHandler({ logger, access: 'public', request: {} }, async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
     });
 
@@ -181,13 +181,13 @@ describe('httpHandler', () => {
 
 describe('httpHandler authentication', () => {
   const whoAmI = (access: 'user' | 'admin') =>
-    httpHandler({ logger, access, verifyToken: verifyTestToken }, async ({ identity }) => ({
+    httpHandler({ logger, access, verifyToken: verifyTestToken, request: {} }, async ({ identity }) => ({
       status: 200,
       body: identity,
     }));
 
   it('is secure by default: an endpoint that does not say public needs a verifier', async () => {
-    const forgotten = httpHandler({ logger }, async () => ({ status: 200, body: 'secret' }));
+    const forgotten = httpHandler({ logger, request: {} }, async () => ({ status: 200, body: 'secret' }));
 
     const response = await forgotten(httpEvent({ headers: signedInAs('swn') }), lambdaContext());
 

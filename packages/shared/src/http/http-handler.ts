@@ -2,28 +2,25 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj, type MiddyfiedHandler, type Request } from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { ZodType, z } from 'zod';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Identity } from '../auth/identity.js';
 import type { VerifyToken } from '../auth/jwt-verifier.js';
 import type { Logger } from '../logger.js';
-import { type Access, authenticate, identityOf } from './middleware/authenticate.js';
-import { CORRELATION_ID_HEADER, correlationId } from './middleware/correlation-id.js';
+import type { HttpContext } from './http-context.js';
+import { type Access, authenticate } from './middleware/authenticate.js';
+import { correlationId } from './middleware/correlation-id.js';
 import { jsonBody } from './middleware/json-body.js';
 import { problemErrorHandler } from './middleware/problem-error-handler.js';
-import { validateRequest } from './middleware/validate-request.js';
+import { type ParsedRequest, type RequestSchemas, requestParser } from './parse-request.js';
 
-/** What a handler receives: already parsed and validated input. */
-export interface HttpRequest<TBody, TPath, TQuery> {
-  body: TBody;
-  path: TPath;
-  query: TQuery;
+/** What a handler receives: the parts of the request it declared, parsed and validated. */
+export type HttpRequest<T extends RequestSchemas = RequestSchemas> = ParsedRequest<T> & {
   /** Lower-cased request headers. */
   headers: Readonly<Record<string, string | undefined>>;
   correlationId: string;
-  /** The verified caller; absent only on `public` endpoints called without a token. */
+  /** The verified caller; absent only on `public` endpoints. */
   identity?: Identity;
-}
+};
 
 /** What a handler returns; `body` is serialised as JSON (omitted for 204). */
 export interface HttpResult {
@@ -32,39 +29,45 @@ export interface HttpResult {
   headers?: Record<string, string>;
 }
 
-type Infer<T> = T extends ZodType ? z.output<T> : undefined;
-
-export interface HttpHandlerOptions<TBody, TPath, TQuery> {
+/** What every HTTP function's composition root provides: see `httpEnvironment`. */
+export interface HttpDeps {
   logger: Logger;
-  /** Schemas for the parts of the request this endpoint reads; unknown parts are not parsed. */
-  request?: { body?: TBody; path?: TPath; query?: TQuery };
-  /** Largest accepted body, in bytes (default 64 KiB). */
-  maxBodyBytes?: number;
   /** Allowed CORS origins (default `['*']`). */
   corsOrigins?: string[];
-  /** Who may call: `public`, any signed-in `user` (the default), or `admin`. */
-  access?: Access;
   /** Verifies bearer tokens; required unless `access` is `public`. */
   verifyToken?: VerifyToken;
+}
+
+export interface HttpHandlerOptions<T extends RequestSchemas> extends HttpDeps {
+  /** Schemas for the parts of the request this endpoint reads (`{}` for none); others are not parsed. */
+  request: T;
+  /** Largest accepted body, in bytes (default 64 KiB). */
+  maxBodyBytes?: number;
+  /** Who may call: `public`, any signed-in `user` (the default), or `admin`. */
+  access?: Access;
 }
 
 export type HttpHandler = MiddyfiedHandler<
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
   Error,
-  Context
+  HttpContext
+>;
+
+type HttpMiddleware = MiddlewareObj<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Error,
+  HttpContext
 >;
 
 /**
  * Middy's CORS and security-header middlewares write canonical-case names; lower-casing them all
  * keeps one spelling per header (HTTP/2 requires lower case anyway). Registered first, so it runs last.
  */
-const lowerCaseResponseHeaders = (): MiddlewareObj<
-  APIGatewayProxyEventV2,
-  APIGatewayProxyStructuredResultV2
-> => {
+const lowerCaseResponseHeaders = (): HttpMiddleware => {
   const lowerCaseResponseHeadersAfter = async (
-    request: Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>,
+    request: Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>,
   ) => {
     const { response } = request;
     if (response?.headers) {
@@ -92,30 +95,26 @@ const toResponse = ({ status, body, headers }: HttpResult): APIGatewayProxyStruc
  * and security headers, and problem+json errors.
  *
  * @example
- * export const createGetProductHandler = ({ getProduct, logger }: Deps) =>
- *   httpHandler({ logger, access: 'public', request: { path: z.object({ id: z.uuid() }) } }, async ({ path }) => ({
- *     status: 200,
- *     body: await getProduct(path.id),
- *   }));
+ * export const getProductHandler = ({ findProduct, ...deps }: HttpDeps & { findProduct: FindProduct }) =>
+ *   httpHandler({ ...deps, access: 'public', request: { path: z.object({ id: z.uuid() }) } }, async ({ path }) =>
+ *     ok(await findProduct(path.id)),
+ *   );
  */
-export const httpHandler = <
-  TBody extends ZodType | undefined = undefined,
-  TPath extends ZodType | undefined = undefined,
-  TQuery extends ZodType | undefined = undefined,
->(
-  options: HttpHandlerOptions<TBody, TPath, TQuery>,
-  handle: (request: HttpRequest<Infer<TBody>, Infer<TPath>, Infer<TQuery>>) => Promise<HttpResult>,
+export const httpHandler = <T extends RequestSchemas>(
+  options: HttpHandlerOptions<T>,
+  handle: (request: HttpRequest<T>) => Promise<HttpResult>,
 ): HttpHandler => {
   const {
     logger,
-    request: schemas = {},
+    request: schemas,
     maxBodyBytes,
     corsOrigins = ['*'],
     access = 'user',
     verifyToken,
   } = options;
+  const parseRequest = requestParser(schemas);
 
-  const base = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+  const base = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>()
     .use(lowerCaseResponseHeaders())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlationId(logger))
@@ -125,23 +124,15 @@ export const httpHandler = <
     // Before the body is even parsed: strangers get 401 for the price of a header check.
     .use(authenticate({ access, verifyToken }));
   const withBody = schemas.body === undefined ? base : base.use(jsonBody({ maxBytes: maxBodyBytes }));
-  const validated = withBody.use(
-    validateRequest({ body: schemas.body, path: schemas.path, query: schemas.query } as Record<
-      string,
-      ZodType
-    >),
-  );
 
-  return validated.handler(async (event) =>
+  return withBody.handler(async (event, context) =>
     toResponse(
       await handle({
-        body: event.body as Infer<TBody>,
-        path: event.pathParameters as Infer<TPath>,
-        query: event.queryStringParameters as Infer<TQuery>,
+        ...parseRequest(event, context.jsonBody),
         headers: event.headers ?? {},
-        // Always set: the correlationId middleware ran before this.
-        correlationId: event.headers?.[CORRELATION_ID_HEADER] ?? '',
-        identity: identityOf(event),
+        // Set by the correlationId middleware, which always runs first.
+        correlationId: context.correlationId ?? context.awsRequestId,
+        identity: context.caller,
       }),
     ),
   );

@@ -1,4 +1,4 @@
-import { type CheckoutBasketDetail, ValidationError } from '@eshop/shared';
+import { type CheckoutBasketDetail, productIdSchema, userNameSchema, ValidationError } from '@eshop/shared';
 import * as z from 'zod';
 
 /** A basket line as stored: what the user chose, priced from the catalog when it was written. */
@@ -23,11 +23,6 @@ export interface Basket {
 export const CURRENCY = 'USD';
 export const MAX_QUANTITY_PER_LINE = 99;
 export const MAX_LINES = 50;
-
-export const userNameSchema = z
-  .string()
-  .regex(/^[\w.@+-]{1,100}$/, 'Must be 1-100 letters, digits or . @ + - _');
-const productIdSchema = z.string().regex(/^[\w-]{1,64}$/, 'Must be 1-64 letters, digits, - or _');
 
 /**
  * Body of `POST /basket`, compatible with the original reference's clients: they also send

@@ -1,6 +1,12 @@
-import { CheckoutBasket, type CheckoutBasketDetail, ConflictError, type PublishEvent } from '@eshop/shared';
+import {
+  CheckoutBasket,
+  type CheckoutBasketDetail,
+  ConflictError,
+  type PublishEvent,
+  userNameSchema,
+} from '@eshop/shared';
 import * as z from 'zod';
-import { CURRENCY, userNameSchema } from './basket.js';
+import { CURRENCY } from './basket.js';
 import type {
   BeginCheckout,
   CompleteCheckout,

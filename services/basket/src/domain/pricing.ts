@@ -1,5 +1,11 @@
-import { ServiceUnavailableError } from '@eshop/shared';
-import type { BasketLine, RequestedLine } from './basket.js';
+import { ServiceUnavailableError, ValidationError } from '@eshop/shared';
+import {
+  type Basket,
+  type BasketLine,
+  mergeLines,
+  type RequestedLine,
+  type SaveBasketRequest,
+} from './basket.js';
 import type { CatalogProduct, FindCatalogProduct } from './ports.js';
 
 /**
@@ -28,3 +34,37 @@ export const priceLine = (line: RequestedLine, product: CatalogProduct): BasketL
   productName: product.name,
   unitPrice: product.price,
 });
+
+/**
+ * The basket a `POST /basket` asks for, priced from the catalog: every product must exist (unknown
+ * ones are named, with the position of each item that refers to them), lines for the same product
+ * and colour are merged, names and prices are the catalog's.
+ */
+export const priceBasket = async (
+  request: SaveBasketRequest,
+  { findCatalogProduct, now }: { findCatalogProduct: FindCatalogProduct; now: () => Date },
+): Promise<Basket> => {
+  const products = await lookUpProducts(
+    request.items.map((item) => item.productId),
+    findCatalogProduct,
+  );
+  const unknown = request.items.flatMap((item, index) =>
+    products.get(item.productId) ? [] : [{ item, index }],
+  );
+  if (unknown.length > 0) {
+    const ids = [...new Set(unknown.map(({ item }) => item.productId))];
+    throw new ValidationError(
+      `Unknown product${ids.length > 1 ? 's' : ''}: ${ids.join(', ')}`,
+      unknown.map(({ item, index }) => ({
+        in: 'body' as const,
+        pointer: `#/items/${index}/productId`,
+        detail: `No product ${item.productId} in the catalog`,
+      })),
+    );
+  }
+  const lines = mergeLines(request.items).flatMap((line) => {
+    const product = products.get(line.productId);
+    return product === undefined ? [] : [priceLine(line, product)];
+  });
+  return { userName: request.userName, lines, updatedAt: now().toISOString() };
+};

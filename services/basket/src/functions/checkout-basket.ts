@@ -1,4 +1,29 @@
-import { basketDependencies } from '../composition-root.js';
-import { createCheckoutBasketHandler } from '../handlers/checkout-basket.js';
+import { randomUUID } from 'node:crypto';
+import { buildPublishEvent, requireEnv, signedInHttpEnvironment } from '@eshop/shared';
+import { documentClient } from '@eshop/shared/clients/dynamodb';
+import { eventBridgeClient } from '@eshop/shared/clients/eventbridge';
+import { buildFindCatalogProduct } from '../catalog/product-catalog.js';
+import { checkoutBasketHandler } from '../handlers/checkout-basket.js';
+import {
+  buildBeginCheckout,
+  buildCompleteCheckout,
+  buildFindBasket,
+  buildFindCheckoutByKey,
+  buildRememberCheckoutKey,
+} from '../store/basket-table.js';
 
-export const handler = createCheckoutBasketHandler(basketDependencies);
+const tableName = requireEnv('BASKET_TABLE_NAME');
+const now = () => new Date();
+
+export const handler = checkoutBasketHandler({
+  ...signedInHttpEnvironment('basket'),
+  findBasket: buildFindBasket(documentClient, tableName),
+  findCatalogProduct: buildFindCatalogProduct(requireEnv('PRODUCT_API_URL')),
+  findCheckoutByKey: buildFindCheckoutByKey(documentClient, tableName),
+  beginCheckout: buildBeginCheckout(documentClient, tableName, now),
+  rememberCheckoutKey: buildRememberCheckoutKey(documentClient, tableName, now),
+  completeCheckout: buildCompleteCheckout(documentClient, tableName),
+  publishEvent: buildPublishEvent(eventBridgeClient, requireEnv('EVENT_BUS_NAME')),
+  now,
+  newId: randomUUID,
+});

@@ -1,6 +1,6 @@
-import { accepted, assertActsFor, httpHandler, ValidationError } from '@eshop/shared';
+import { accepted, assertActsFor, type HttpDeps, httpHandler, ValidationError } from '@eshop/shared';
 import { type CheckoutDeps, checkout, checkoutRequestSchema } from '../domain/checkout.js';
-import { type HttpDeps, MAX_BASKET_BODY_BYTES } from './http-options.js';
+import { MAX_BASKET_BODY_BYTES } from './http-options.js';
 
 const IDEMPOTENCY_KEY = /^[\w-]{8,128}$/;
 
@@ -25,7 +25,7 @@ const idempotencyKeyOf = (headers: Readonly<Record<string, string | undefined>>)
  * intact, safe to retry) when the bus or catalog is unavailable. Send an `Idempotency-Key` to make
  * retries return the same checkout. Users check out only their own basket.
  */
-export const createCheckoutBasketHandler = (deps: HttpDeps & CheckoutDeps) => {
+export const checkoutBasketHandler = (deps: HttpDeps & CheckoutDeps) => {
   const checkOut = checkout(deps);
   return httpHandler(
     { ...deps, maxBodyBytes: MAX_BASKET_BODY_BYTES, request: { body: checkoutRequestSchema } },

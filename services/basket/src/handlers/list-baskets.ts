@@ -1,14 +1,13 @@
-import { cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
+import { cursorParam, type HttpDeps, httpHandler, limitParam, ok } from '@eshop/shared';
 import * as z from 'zod';
 import { basketView } from '../domain/basket.js';
 import type { ListBaskets } from '../domain/ports.js';
-import type { HttpDeps } from './http-options.js';
 
 const listQuery = z.object({ limit: limitParam, cursor: cursorParam });
 
 /** GET /basket[?limit=&cursor=] → `{ items, nextCursor? }`; admins only. */
-export const createListBasketsHandler = (deps: HttpDeps & { listBaskets: ListBaskets }) =>
+export const listBasketsHandler = ({ listBaskets, ...deps }: HttpDeps & { listBaskets: ListBaskets }) =>
   httpHandler({ ...deps, access: 'admin', request: { query: listQuery } }, async ({ query }) => {
-    const page = await deps.listBaskets(query);
+    const page = await listBaskets(query);
     return ok({ ...page, items: page.items.map(basketView) });
   });

@@ -124,11 +124,7 @@ const checkoutRecord = (
 });
 
 export const buildBeginCheckout =
-  (
-    documentClient: DynamoDBDocumentClient,
-    tableName: string,
-    now: () => Date = () => new Date(),
-  ): BeginCheckout =>
+  (documentClient: DynamoDBDocumentClient, tableName: string, now: () => Date): BeginCheckout =>
   async (basket, detail, idempotencyKey) => {
     const attachToBasket = {
       Update: {
@@ -162,11 +158,7 @@ export const buildBeginCheckout =
   };
 
 export const buildRememberCheckoutKey =
-  (
-    documentClient: DynamoDBDocumentClient,
-    tableName: string,
-    now: () => Date = () => new Date(),
-  ): RememberCheckoutKey =>
+  (documentClient: DynamoDBDocumentClient, tableName: string, now: () => Date): RememberCheckoutKey =>
   async (userName, idempotencyKey, detail) => {
     try {
       await documentClient.send(
@@ -216,15 +208,14 @@ export const buildCompleteCheckout =
     }
   };
 
-/** All adapters of the basket table, bound to one client and table name. */
-export const basketTable = (documentClient: DynamoDBDocumentClient, tableName: string) => ({
+/** All adapters of the basket table, bound to one client, table name and clock (for tests). */
+export const basketTable = (documentClient: DynamoDBDocumentClient, tableName: string, now: () => Date) => ({
   findBasket: buildFindBasket(documentClient, tableName),
   saveBasket: buildSaveBasket(documentClient, tableName),
   deleteBasket: buildDeleteBasket(documentClient, tableName),
   listBaskets: buildListBaskets(documentClient, tableName),
   findCheckoutByKey: buildFindCheckoutByKey(documentClient, tableName),
-  beginCheckout: buildBeginCheckout(documentClient, tableName),
-  rememberCheckoutKey: buildRememberCheckoutKey(documentClient, tableName),
+  beginCheckout: buildBeginCheckout(documentClient, tableName, now),
+  rememberCheckoutKey: buildRememberCheckoutKey(documentClient, tableName, now),
   completeCheckout: buildCompleteCheckout(documentClient, tableName),
 });
-export type BasketTable = ReturnType<typeof basketTable>;

@@ -46,7 +46,7 @@ export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: strin
     newId: () => randomUUID(),
     findCatalogProduct: buildFindCatalogProduct(inject('basketCatalogUrl')),
     publishEvent: buildPublishEvent(eventBridge, BASKET_BUS),
-    ...basketTable(documentClient, BASKET_TABLE),
+    ...basketTable(documentClient, BASKET_TABLE, () => new Date()),
   };
 };
 

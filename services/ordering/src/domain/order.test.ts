@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckout } from '../../test/support/checkout.js';
-import { orderDatePrefixSchema, orderFromCheckout, orderIdFor, userNameSchema } from './order.js';
+import { orderDatePrefixSchema, orderFromCheckout, orderIdFor } from './order.js';
 
 const now = new Date('2026-12-01T08:00:00.000Z');
 
@@ -56,16 +56,6 @@ describe('orderIdFor', () => {
     expect(orderIdFor('3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7b')).toBe(id);
     expect(orderIdFor('3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7c')).not.toBe(id);
     expect(id).not.toBe('3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7b');
-  });
-});
-
-describe('userNameSchema', () => {
-  it.each(['swn', 'ada.lovelace@example.com', 'Jean Dupont', 'x'])('accepts %j', (name) => {
-    expect(userNameSchema.safeParse(name).success).toBe(true);
-  });
-
-  it.each(['', ' swn', 'swn ', 'a\u0000b', 'tab\there', 'x'.repeat(101)])('rejects %j', (name) => {
-    expect(userNameSchema.safeParse(name).success).toBe(false);
   });
 });
 

@@ -71,15 +71,6 @@ export const orderFromCheckout = (checkout: CheckoutBasketDetail, now: Date): Or
 });
 
 /**
- * A user name as it appears in a path: what the checkout event allows (1–100 characters), without
- * control characters or surrounding whitespace, which no stored order can have been keyed by.
- */
-export const userNameSchema = z
-  .string()
-  .max(100)
-  .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, 'Must be 1-100 characters, no control characters');
-
-/**
  * `?orderDate=`: a prefix of an ISO 8601 UTC timestamp, from a year (`2026`) or a day
  * (`2026-11-27`) down to a full timestamp (`2026-11-27T10:00:00.000Z`).
  */

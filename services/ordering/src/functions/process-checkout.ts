@@ -1,4 +1,10 @@
-import { orderingDependencies } from '../composition-root.js';
-import { createProcessCheckoutHandler } from '../handlers/process-checkout.js';
+import { createLogger, requireEnv } from '@eshop/shared';
+import { documentClient } from '@eshop/shared/clients/dynamodb';
+import { processCheckoutHandler } from '../handlers/process-checkout.js';
+import { buildSaveNewOrder } from '../store/order-table.js';
 
-export const handler = createProcessCheckoutHandler(orderingDependencies);
+export const handler = processCheckoutHandler({
+  logger: createLogger('ordering'),
+  saveNewOrder: buildSaveNewOrder(documentClient, requireEnv('ORDER_TABLE_NAME')),
+  now: () => new Date(),
+});

@@ -1,12 +1,11 @@
-import { cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
+import { cursorParam, type HttpDeps, httpHandler, limitParam, ok } from '@eshop/shared';
 import * as z from 'zod';
 import type { ListOrders } from '../domain/ports.js';
-import type { HttpDeps } from './http-options.js';
 
 const listQuery = z.object({ limit: limitParam, cursor: cursorParam });
 
 /** GET /order[?limit=&cursor=] → `{ items, nextCursor? }` over every user's orders; admins only. */
-export const createListOrdersHandler = (deps: HttpDeps & { listOrders: ListOrders }) =>
+export const listOrdersHandler = ({ listOrders, ...deps }: HttpDeps & { listOrders: ListOrders }) =>
   httpHandler({ ...deps, access: 'admin', request: { query: listQuery } }, async ({ query }) =>
-    ok(await deps.listOrders(query)),
+    ok(await listOrders(query)),
   );

@@ -1,8 +1,15 @@
-import { assertActsFor, cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
+import {
+  assertActsFor,
+  cursorParam,
+  type HttpDeps,
+  httpHandler,
+  limitParam,
+  ok,
+  userNameSchema,
+} from '@eshop/shared';
 import * as z from 'zod';
-import { orderDatePrefixSchema, userNameSchema } from '../domain/order.js';
+import { orderDatePrefixSchema } from '../domain/order.js';
 import type { ListUserOrders } from '../domain/ports.js';
-import type { HttpDeps } from './http-options.js';
 
 const userPath = z.object({ userName: userNameSchema });
 const userQuery = z.object({
@@ -16,11 +23,14 @@ const userQuery = z.object({
  * without orders gets `{ items: [] }`: the list exists, it is just empty. Only the user (or an
  * admin) may read them.
  */
-export const createListUserOrdersHandler = (deps: HttpDeps & { listUserOrders: ListUserOrders }) =>
+export const listUserOrdersHandler = ({
+  listUserOrders,
+  ...deps
+}: HttpDeps & { listUserOrders: ListUserOrders }) =>
   httpHandler(
     { ...deps, request: { path: userPath, query: userQuery } },
     async ({ path, query, identity }) => {
       assertActsFor(identity, path.userName);
-      return ok(await deps.listUserOrders({ userName: path.userName, ...query }));
+      return ok(await listUserOrders({ userName: path.userName, ...query }));
     },
   );

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { aCheckout } from '../../test/support/checkout.js';
 import { inMemoryOrders } from '../../test/support/in-memory-orders.js';
 import { type Order, orderFromCheckout } from '../domain/order.js';
-import { createListOrdersHandler } from './list-orders.js';
-import { createListUserOrdersHandler } from './list-user-orders.js';
+import { listOrdersHandler } from './list-orders.js';
+import { listUserOrdersHandler } from './list-user-orders.js';
 
 const logger = createLogger('ordering-test');
 const verifyToken = verifyTestToken;
@@ -27,7 +27,7 @@ const orders = [
 
 describe('order handlers', () => {
   it('GET /order lists every order, page by page', async () => {
-    const handler = createListOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
+    const handler = listOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const first = json(await handler(httpEvent({ query: { limit: '3' } }), context));
     const second = json(
@@ -40,7 +40,7 @@ describe('order handlers', () => {
   });
 
   it('GET /order/{userName} lists the user’s orders, newest first', async () => {
-    const handler = createListUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
+    const handler = listUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const response = await handler(httpEvent({ pathParameters: { userName: 'swn' } }), context);
 
@@ -53,7 +53,7 @@ describe('order handlers', () => {
   });
 
   it('GET /order/{userName}?orderDate= filters by date prefix', async () => {
-    const handler = createListUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
+    const handler = listUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const day = await handler(
       httpEvent({ pathParameters: { userName: 'swn' }, query: { orderDate: '2026-11-27' } }),
@@ -67,7 +67,7 @@ describe('order handlers', () => {
   });
 
   it('GET /order/{userName} for a user without orders answers 200 with no items', async () => {
-    const handler = createListUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
+    const handler = listUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const response = await handler(httpEvent({ pathParameters: { userName: 'nobody' } }), context);
 
@@ -80,7 +80,7 @@ describe('order handlers', () => {
     ['a bad date', { userName: 'swn' }, { orderDate: 'yesterday' }, '#/orderDate'],
     ['a bad user name', { userName: ' swn' }, {}, '#/userName'],
   ])('GET /order/{userName} with %s answers 400 problem+json', async (_, pathParameters, query, pointer) => {
-    const handler = createListUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
+    const handler = listUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const response = await handler(httpEvent({ pathParameters, query }), context);
 
@@ -92,7 +92,7 @@ describe('order handlers', () => {
 
 describe('order handlers: who may read what', () => {
   it('lets a user read their own orders and nobody else’s', async () => {
-    const handler = createListUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
+    const handler = listUserOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     const own = await handler(
       anyEvent({ pathParameters: { userName: 'swn' }, headers: signedInAs('swn') }),
@@ -109,7 +109,7 @@ describe('order handlers: who may read what', () => {
   });
 
   it('keeps the all-orders listing for admins', async () => {
-    const handler = createListOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
+    const handler = listOrdersHandler({ logger, verifyToken, ...inMemoryOrders(orders) });
 
     expect((await handler(anyEvent({ headers: signedInAs('swn') }), context)).statusCode).toBe(403);
     expect((await handler(anyEvent(), context)).statusCode).toBe(401);

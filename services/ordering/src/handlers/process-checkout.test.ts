@@ -4,18 +4,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from '../../test/support/checkout.js';
 import { inMemoryOrders } from '../../test/support/in-memory-orders.js';
 import type { SaveNewOrder } from '../domain/ports.js';
-import { createProcessCheckoutHandler } from './process-checkout.js';
+import { processCheckoutHandler } from './process-checkout.js';
 
-const clock = { now: () => new Date('2026-12-01T08:00:00.000Z') };
+const now = () => new Date('2026-12-01T08:00:00.000Z');
 const context = lambdaContext('processCheckout');
 
 const consumer = (saveNewOrder?: SaveNewOrder) => {
   const store = inMemoryOrders();
   const logger = createLogger('ordering-test');
   const errors = vi.spyOn(logger, 'error');
-  const handler = createProcessCheckoutHandler({
+  const handler = processCheckoutHandler({
     logger,
-    clock,
+    now,
     saveNewOrder: saveNewOrder ?? store.saveNewOrder,
   });
   return {

@@ -9,13 +9,13 @@ import {
 } from '@eshop/shared';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { type Clock, placeOrder } from '../domain/place-order.js';
+import { orderFromCheckout } from '../domain/order.js';
 import type { SaveNewOrder } from '../domain/ports.js';
 
 export interface ProcessCheckoutDeps {
   logger: Logger;
-  clock: Clock;
   saveNewOrder: SaveNewOrder;
+  now: () => Date;
 }
 
 /**
@@ -30,9 +30,7 @@ export interface ProcessCheckoutDeps {
  *   redelivers after its visibility timeout;
  * - a redelivered checkout finds its order already stored and succeeds without writing.
  */
-export const createProcessCheckoutHandler = ({ logger, ...deps }: ProcessCheckoutDeps) => {
-  const place = placeOrder(deps);
-
+export const processCheckoutHandler = ({ logger, saveNewOrder, now }: ProcessCheckoutDeps) => {
   const processRecord = async (record: SQSRecord): Promise<void> => {
     const { messageId } = record;
     let checkout: CheckoutBasketDetail;
@@ -54,7 +52,9 @@ export const createProcessCheckoutHandler = ({ logger, ...deps }: ProcessCheckou
     }
     const { checkoutId, correlationId } = checkout;
     try {
-      const { order, created } = await place(checkout);
+      // Everything but createdAt comes from the event: a redelivery maps to the same stored order.
+      const order = orderFromCheckout(checkout, now());
+      const created = await saveNewOrder(order);
       logger.info(created ? 'Order placed' : 'Order already placed for this checkout; nothing written', {
         messageId,
         checkoutId,

@@ -85,10 +85,9 @@ export const buildListUserOrders =
     return { items: (page.Items ?? []).map(toOrder), nextCursor: encodeCursor(page.LastEvaluatedKey) };
   };
 
-/** All adapters of the order table, bound to one client and table name. */
+/** All adapters of the order table, bound to one client and table name (for tests). */
 export const orderTable = (documentClient: DynamoDBDocumentClient, tableName: string) => ({
   saveNewOrder: buildSaveNewOrder(documentClient, tableName),
   listOrders: buildListOrders(documentClient, tableName),
   listUserOrders: buildListUserOrders(documentClient, tableName),
 });
-export type OrderTable = ReturnType<typeof orderTable>;

@@ -1,3 +1,4 @@
+import { productIdSchema, ValidationError } from '@eshop/shared';
 import * as z from 'zod';
 
 /** A catalog entry. Prices are integers in minor units (cents) so totals never round. */
@@ -16,9 +17,6 @@ export interface Product {
    */
   version: number;
 }
-
-/** Ids are generated UUIDs; the looser pattern also admits hand-made seed ids like `p-mug-01`. */
-export const productIdSchema = z.string().regex(/^[\w-]{1,64}$/, 'Must be 1-64 letters, digits, - or _');
 
 const name = z.string().trim().min(1).max(200);
 const description = z.string().trim().max(4000);
@@ -56,6 +54,20 @@ export const productChangesSchema = z
     return image === undefined ? rest : { ...rest, imageUrl: image };
   });
 export type ProductChanges = Omit<z.output<typeof productChangesSchema>, 'id'>;
+
+/**
+ * The changes a `PUT /product/{id}` body asks for. Its `id`, if any, must be the product's own:
+ * ids never change.
+ */
+export const changesOf = (id: string, body: z.output<typeof productChangesSchema>): ProductChanges => {
+  const { id: requestedId, ...changes } = body;
+  if (requestedId !== undefined && requestedId !== id) {
+    throw new ValidationError('A product id cannot be changed', [
+      { in: 'body', pointer: '#/id', detail: `Must be ${id} or absent: ids cannot be changed` },
+    ]);
+  }
+  return changes;
+};
 
 /** Builds a new product from validated input; id and clock are injected so this stays pure. */
 export const newProduct = (input: NewProduct, id: string, now: Date): Product => {

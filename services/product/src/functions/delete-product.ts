@@ -1,4 +1,9 @@
-import { productDependencies } from '../composition-root.js';
-import { createDeleteProductHandler } from '../handlers/delete-product.js';
+import { requireEnv, signedInHttpEnvironment } from '@eshop/shared';
+import { documentClient } from '@eshop/shared/clients/dynamodb';
+import { deleteProductHandler } from '../handlers/delete-product.js';
+import { buildDeleteProduct } from '../store/product-table.js';
 
-export const handler = createDeleteProductHandler(productDependencies);
+export const handler = deleteProductHandler({
+  ...signedInHttpEnvironment('product'),
+  deleteProduct: buildDeleteProduct(documentClient, requireEnv('PRODUCT_TABLE_NAME')),
+});

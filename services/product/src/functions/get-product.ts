@@ -1,4 +1,9 @@
-import { productDependencies } from '../composition-root.js';
-import { createGetProductHandler } from '../handlers/get-product.js';
+import { httpEnvironment, requireEnv } from '@eshop/shared';
+import { documentClient } from '@eshop/shared/clients/dynamodb';
+import { getProductHandler } from '../handlers/get-product.js';
+import { buildFindProduct } from '../store/product-table.js';
 
-export const handler = createGetProductHandler(productDependencies);
+export const handler = getProductHandler({
+  ...httpEnvironment('product'),
+  findProduct: buildFindProduct(documentClient, requireEnv('PRODUCT_TABLE_NAME')),
+});

@@ -1,4 +1,10 @@
-import { productDependencies } from '../composition-root.js';
-import { createUpdateProductHandler } from '../handlers/update-product.js';
+import { requireEnv, signedInHttpEnvironment } from '@eshop/shared';
+import { documentClient } from '@eshop/shared/clients/dynamodb';
+import { updateProductHandler } from '../handlers/update-product.js';
+import { buildUpdateProduct } from '../store/product-table.js';
 
-export const handler = createUpdateProductHandler(productDependencies);
+export const handler = updateProductHandler({
+  ...signedInHttpEnvironment('product'),
+  updateProduct: buildUpdateProduct(documentClient, requireEnv('PRODUCT_TABLE_NAME')),
+  now: () => new Date(),
+});

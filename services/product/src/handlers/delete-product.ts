@@ -1,13 +1,13 @@
-import { httpHandler, noContent } from '@eshop/shared';
-import { removeProduct } from '../domain/catalog.js';
+import { type HttpDeps, httpHandler, NotFoundError, noContent } from '@eshop/shared';
 import type { DeleteProduct } from '../domain/ports.js';
-import { type HttpDeps, productPath } from './http-options.js';
+import { productPath } from './http-options.js';
 
-/** DELETE /product/{id} → 204; 404 when there was nothing to delete. */
-export const createDeleteProductHandler = (deps: HttpDeps & { deleteProduct: DeleteProduct }) => {
-  const remove = removeProduct(deps);
-  return httpHandler({ ...deps, access: 'admin', request: { path: productPath } }, async ({ path }) => {
-    await remove(path.id);
+/** DELETE /product/{id} → 204; 404 when there was nothing to delete. Admins only. */
+export const deleteProductHandler = ({
+  deleteProduct,
+  ...deps
+}: HttpDeps & { deleteProduct: DeleteProduct }) =>
+  httpHandler({ ...deps, access: 'admin', request: { path: productPath } }, async ({ path }) => {
+    if (!(await deleteProduct(path.id))) throw new NotFoundError(`Product ${path.id} does not exist`);
     return noContent();
   });
-};

@@ -1,15 +1,7 @@
-import { type Logger, ValidationError, type VerifyToken } from '@eshop/shared';
+import { productIdSchema, ValidationError } from '@eshop/shared';
 import * as z from 'zod';
 import type { ExpectedVersion } from '../domain/ports.js';
-import { type Product, productIdSchema } from '../domain/product.js';
-
-/** What every product handler needs besides its domain ports. */
-export interface HttpDeps {
-  logger: Logger;
-  corsOrigins?: string[];
-  /** Verifies bearer tokens; catalog writes are for admins. */
-  verifyToken?: VerifyToken;
-}
+import type { Product } from '../domain/product.js';
 
 /** Products are small: 16 KiB leaves room for a long description and rejects abuse early. */
 export const MAX_PRODUCT_BODY_BYTES = 16 * 1024;

@@ -1,7 +1,6 @@
-import { cursorParam, httpHandler, limitParam, ok } from '@eshop/shared';
+import { cursorParam, type HttpDeps, httpHandler, limitParam, ok } from '@eshop/shared';
 import * as z from 'zod';
 import type { ListProducts } from '../domain/ports.js';
-import type { HttpDeps } from './http-options.js';
 
 const listQuery = z.object({
   category: z.string().trim().min(1).max(100).optional(),
@@ -10,7 +9,7 @@ const listQuery = z.object({
 });
 
 /** GET /product[?category=&limit=&cursor=] → `{ items, nextCursor? }`. */
-export const createListProductsHandler = (deps: HttpDeps & { listProducts: ListProducts }) =>
+export const listProductsHandler = ({ listProducts, ...deps }: HttpDeps & { listProducts: ListProducts }) =>
   httpHandler({ ...deps, access: 'public', request: { query: listQuery } }, async ({ query }) =>
-    ok(await deps.listProducts(query)),
+    ok(await listProducts(query)),
   );

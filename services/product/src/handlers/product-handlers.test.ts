@@ -2,11 +2,11 @@ import { createLogger } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { aProduct, inMemoryProducts } from '../../test/support/in-memory-products.js';
-import { createCreateProductHandler } from './create-product.js';
-import { createDeleteProductHandler } from './delete-product.js';
-import { createGetProductHandler } from './get-product.js';
-import { createListProductsHandler } from './list-products.js';
-import { createUpdateProductHandler } from './update-product.js';
+import { createProductHandler } from './create-product.js';
+import { deleteProductHandler } from './delete-product.js';
+import { getProductHandler } from './get-product.js';
+import { listProductsHandler } from './list-products.js';
+import { updateProductHandler } from './update-product.js';
 
 const logger = createLogger('product-test');
 const verifyToken = verifyTestToken;
@@ -18,7 +18,7 @@ const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null'
 describe('product handlers', () => {
   it('POST /product answers 201 with Location and stores the product', async () => {
     const store = inMemoryProducts();
-    const handler = createCreateProductHandler({ logger, verifyToken, clock, ...store });
+    const handler = createProductHandler({ logger, verifyToken, ...clock, ...store });
 
     const response = await handler(
       httpEvent({ method: 'POST', headers: admin, body: { name: 'Mug', category: 'kitchen', price: 1299 } }),
@@ -33,7 +33,7 @@ describe('product handlers', () => {
 
   it('POST /product with an invalid body answers 422 and stores nothing', async () => {
     const store = inMemoryProducts();
-    const handler = createCreateProductHandler({ logger, verifyToken, clock, ...store });
+    const handler = createProductHandler({ logger, verifyToken, ...clock, ...store });
 
     const response = await handler(
       httpEvent({ method: 'POST', headers: admin, body: { name: 'Mug', category: 'kitchen', price: -5 } }),
@@ -46,7 +46,7 @@ describe('product handlers', () => {
   });
 
   it('GET /product/{id} answers the product, or 404 problem', async () => {
-    const handler = createGetProductHandler({ logger, verifyToken, ...inMemoryProducts([aProduct()]) });
+    const handler = getProductHandler({ logger, verifyToken, ...inMemoryProducts([aProduct()]) });
 
     const found = await handler(httpEvent({ pathParameters: { id: 'p-1' } }), context);
     const missing = await handler(httpEvent({ pathParameters: { id: 'p-404' } }), context);
@@ -63,7 +63,7 @@ describe('product handlers', () => {
       aProduct({ id: 'b', category: 'audio' }),
       aProduct({ id: 'c', category: 'phones' }),
     ]);
-    const handler = createListProductsHandler({ logger, verifyToken, ...store });
+    const handler = listProductsHandler({ logger, verifyToken, ...store });
 
     const first = json(await handler(httpEvent({ query: { category: 'audio', limit: '1' } }), context));
     const second = json(
@@ -79,7 +79,7 @@ describe('product handlers', () => {
   });
 
   it.each(['0', '101', 'ten', '1.5'])('GET /product?limit=%s answers 400', async (limit) => {
-    const handler = createListProductsHandler({ logger, verifyToken, ...inMemoryProducts() });
+    const handler = listProductsHandler({ logger, verifyToken, ...inMemoryProducts() });
 
     const response = await handler(httpEvent({ query: { limit } }), context);
 
@@ -89,7 +89,7 @@ describe('product handlers', () => {
 
   it('PUT /product/{id} applies a partial update', async () => {
     const store = inMemoryProducts([aProduct()]);
-    const handler = createUpdateProductHandler({ logger, verifyToken, clock, ...store });
+    const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });
 
     const response = await handler(
       httpEvent({ method: 'PUT', headers: admin, pathParameters: { id: 'p-1' }, body: { price: 2999 } }),
@@ -100,9 +100,63 @@ describe('product handlers', () => {
     expect(json(response)).toMatchObject({ id: 'p-1', name: 'Travel mug', price: 2999 });
   });
 
+  it('PUT /product/{id} changes the fields sent, the update time and the version only', async () => {
+    const store = inMemoryProducts([aProduct()]);
+    const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });
+
+    const response = await handler(
+      httpEvent({
+        method: 'PUT',
+        headers: admin,
+        pathParameters: { id: 'p-1' },
+        body: { id: 'p-1', price: 2500 },
+      }),
+      context,
+    );
+
+    const changed = { ...aProduct(), price: 2500, updatedAt: '2026-03-01T10:00:00.000Z', version: 2 };
+    expect(json(response)).toEqual(changed);
+    expect(response.headers?.etag).toBe('"2"');
+    expect(store.products.get('p-1')).toEqual(changed);
+  });
+
+  it.each([
+    ['another version', '"2"'],
+    ['only weak tags', 'W/"3"'],
+  ])('PUT /product/{id} with If-Match naming %s answers 412 and changes nothing', async (_, ifMatch) => {
+    const store = inMemoryProducts([aProduct({ version: 3 })]);
+    const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });
+
+    const response = await handler(
+      httpEvent({
+        method: 'PUT',
+        headers: { ...admin, 'if-match': ifMatch },
+        pathParameters: { id: 'p-1' },
+        body: { price: 1 },
+      }),
+      context,
+    );
+
+    expect(response.statusCode).toBe(412);
+    expect(store.products.get('p-1')).toEqual(aProduct({ version: 3 }));
+  });
+
+  it('PUT /product/{id} of a missing product answers 404 and creates nothing', async () => {
+    const store = inMemoryProducts();
+    const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });
+
+    const response = await handler(
+      httpEvent({ method: 'PUT', headers: admin, pathParameters: { id: 'p-404' }, body: { price: 1 } }),
+      context,
+    );
+
+    expect(response.statusCode).toBe(404);
+    expect(store.products.size).toBe(0);
+  });
+
   it('PUT /product/{id} refuses to change the id and changes nothing', async () => {
     const store = inMemoryProducts([aProduct()]);
-    const handler = createUpdateProductHandler({ logger, verifyToken, clock, ...store });
+    const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });
 
     const response = await handler(
       httpEvent({
@@ -121,7 +175,7 @@ describe('product handlers', () => {
 
   it('DELETE /product/{id} answers 204, then 404', async () => {
     const store = inMemoryProducts([aProduct()]);
-    const handler = createDeleteProductHandler({ logger, verifyToken, ...store });
+    const handler = deleteProductHandler({ logger, verifyToken, ...store });
 
     const first = await handler(
       httpEvent({ method: 'DELETE', headers: admin, pathParameters: { id: 'p-1' } }),
@@ -140,8 +194,8 @@ describe('product handlers', () => {
 
 describe('product handlers: who may do what', () => {
   it('lets anyone read the catalog without a token', async () => {
-    const get = createGetProductHandler({ logger, verifyToken, ...inMemoryProducts([aProduct()]) });
-    const list = createListProductsHandler({ logger, verifyToken, ...inMemoryProducts([aProduct()]) });
+    const get = getProductHandler({ logger, verifyToken, ...inMemoryProducts([aProduct()]) });
+    const list = listProductsHandler({ logger, verifyToken, ...inMemoryProducts([aProduct()]) });
 
     expect((await get(httpEvent({ pathParameters: { id: 'p-1' } }), context)).statusCode).toBe(200);
     expect((await list(httpEvent(), context)).statusCode).toBe(200);
@@ -152,9 +206,9 @@ describe('product handlers: who may do what', () => {
     ['a signed-in shopper', signedInAs('swn'), 403],
   ])('refuses catalog writes from %s and changes nothing', async (_, headers, status) => {
     const store = inMemoryProducts([aProduct()]);
-    const create = createCreateProductHandler({ logger, verifyToken, clock, ...store });
-    const update = createUpdateProductHandler({ logger, verifyToken, clock, ...store });
-    const remove = createDeleteProductHandler({ logger, verifyToken, ...store });
+    const create = createProductHandler({ logger, verifyToken, ...clock, ...store });
+    const update = updateProductHandler({ logger, verifyToken, ...clock, ...store });
+    const remove = deleteProductHandler({ logger, verifyToken, ...store });
 
     const responses = [
       await create(

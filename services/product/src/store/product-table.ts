@@ -38,28 +38,22 @@ const categoryStartKey = (cursor: string | undefined, category: string) =>
     indexKeySchema.refine((key) => key.category === category),
   );
 
-// Items written before products had versions count as version 1.
-const toProduct = (item: Record<string, unknown>): Product =>
-  ({ ...item, version: typeof item.version === 'number' ? item.version : 1 }) as unknown as Product;
+const toProduct = (item: Record<string, unknown>): Product => item as unknown as Product;
 
-/** `version IN (...)`, also matching a pre-versioning item when version 1 is expected. */
+/** `version IN (...)`; an empty list can never hold. */
 const versionCondition = (expected: readonly number[]) => {
   if (expected.length === 0) return { expression: 'attribute_not_exists(id)', values: {} };
   const names = expected.map((_, i) => `:expected${i}`);
-  const legacy = expected.includes(1) ? ' OR attribute_not_exists(#version)' : '';
   return {
-    expression: `(#version IN (${names.join(', ')})${legacy})`,
+    expression: `#version IN (${names.join(', ')})`,
     values: Object.fromEntries(expected.map((version, i) => [names[i], version])),
   };
 };
 
 /** The stored version of the item a failed condition saw (DynamoDB returns it raw), if it exists. */
 const versionSeenBy = (error: unknown): number | undefined => {
-  const item = (error as { Item?: Record<string, { N?: string } | number> }).Item;
-  if (item === undefined) return undefined;
-  const version = item.version;
-  if (typeof version === 'number') return version;
-  return version?.N === undefined ? 1 : Number(version.N);
+  const item = (error as { Item?: { version?: { N?: string } } }).Item;
+  return item === undefined ? undefined : Number(item.version?.N);
 };
 
 export const buildSaveNewProduct =
@@ -93,7 +87,7 @@ export const buildUpdateProduct =
         new UpdateCommand({
           TableName: tableName,
           Key: productKey(id),
-          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}, #version = if_not_exists(#version, :one) + :one`,
+          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}, #version = #version + :one`,
           ExpressionAttributeNames: {
             ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
             '#version': 'version',
@@ -164,7 +158,7 @@ export const buildListProducts =
     return { items: (page.Items ?? []).map(toProduct), nextCursor: encodeCursor(page.LastEvaluatedKey) };
   };
 
-/** All adapters of the product table, bound to one client and table name. */
+/** All adapters of the product table, bound to one client and table name (for tests). */
 export const productTable = (documentClient: DynamoDBDocumentClient, tableName: string) => ({
   saveNewProduct: buildSaveNewProduct(documentClient, tableName),
   findProduct: buildFindProduct(documentClient, tableName),
@@ -172,4 +166,3 @@ export const productTable = (documentClient: DynamoDBDocumentClient, tableName: 
   deleteProduct: buildDeleteProduct(documentClient, tableName),
   listProducts: buildListProducts(documentClient, tableName),
 });
-export type ProductTable = ReturnType<typeof productTable>;

@@ -1,6 +1,7 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../../errors.js';
+import type { HttpContext } from '../http-context.js';
 
 export interface JsonBodyOptions {
   /** Largest accepted body in bytes, measured after base64 decoding. */
@@ -12,16 +13,20 @@ const defaults: Required<JsonBodyOptions> = { maxBytes: 64 * 1024 };
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
 
 /**
- * Parses a JSON request body into `event.body`.
+ * Parses a JSON request body into `context.jsonBody`, leaving the event as API Gateway sent it.
  *
  * Written instead of `@middy/http-json-body-parser` because that one answers 415 for malformed
  * JSON; a client that sent broken JSON needs 400, and one that sent 1 MB needs 413 before we
  * spend time parsing it.
  */
-export const jsonBody = (opts: JsonBodyOptions = {}): MiddlewareObj<APIGatewayProxyEventV2> => {
+export const jsonBody = (
+  opts: JsonBodyOptions = {},
+): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, HttpContext> => {
   const { maxBytes } = { ...defaults, ...opts };
 
-  const jsonBodyBefore = async (request: Request<APIGatewayProxyEventV2>): Promise<void> => {
+  const jsonBodyBefore = async (
+    request: Request<APIGatewayProxyEventV2, unknown, Error, HttpContext>,
+  ): Promise<void> => {
     const { event } = request;
     const raw = event.body;
     if (raw === undefined || raw === null || raw === '') {
@@ -37,7 +42,7 @@ export const jsonBody = (opts: JsonBodyOptions = {}): MiddlewareObj<APIGatewayPr
       );
     }
     try {
-      (event as { body: unknown }).body = JSON.parse(text);
+      request.context.jsonBody = JSON.parse(text);
     } catch (error) {
       throw new BadRequestError('The request body is not valid JSON', { cause: error });
     }

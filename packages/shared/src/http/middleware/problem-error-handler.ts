@@ -1,6 +1,7 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Logger } from '../../logger.js';
+import type { HttpContext } from '../http-context.js';
 import { toProblem } from '../problem.js';
 
 /**
@@ -10,13 +11,12 @@ import { toProblem } from '../problem.js';
  */
 export const problemErrorHandler = (
   logger: Logger,
-): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => {
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> => {
   const problemErrorHandlerOnError = async (
-    request: Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>,
+    request: Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>,
   ): Promise<void> => {
     const { body, headers } = toProblem(request.error);
-    if (body.status >= 500)
-      logger.error('Request failed', { problem: body.type, error: request.error as Error });
+    if (body.status >= 500) logger.error('Request failed', { problem: body.type, error: request.error });
     else logger.warn('Request rejected', { problem: body.type, status: body.status, detail: body.detail });
 
     request.response = {
