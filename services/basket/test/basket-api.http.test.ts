@@ -1,4 +1,5 @@
 import { requestJson, requestToken } from '@eshop/local-cloud';
+import { userNameSchema } from '@eshop/shared';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
 
@@ -36,7 +37,7 @@ const send = async (
       path.match(/^\/basket\/([^/?]+)$/)?.[1] ??
       'boss',
   );
-  const who = as ?? (/^[\w.@+-]{1,100}$/.test(named) ? named : 'boss');
+  const who = as ?? (userNameSchema.safeParse(named).success ? named : 'boss');
   const authorization: Record<string, string> = who === '' ? {} : { authorization: await bearer(who) };
   return requestJson(`${api}${path}`, { method, body, headers: { ...authorization, ...headers } });
 };

@@ -34,7 +34,7 @@ const handlers: Record<string, HttpHandler> = {
   listUser: listUserOrdersHandler(deps),
 };
 
-const USERS = ['fz-ann', 'fz-bob', 'Zoë Ørsted'];
+const USERS = ['fz-ann', 'fz-bob', 'Zoë.Ørsted'];
 
 const scanTable = async () =>
   (await documentClient.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }))).Items ?? [];

@@ -6,12 +6,16 @@ import * as z from 'zod';
  */
 
 /**
- * A user name as the shop knows it: the token's `cognito:username` (users choose it at sign-up),
- * used in paths and as the key of baskets and orders.
+ * A user name as the shop knows it: the token's `cognito:username`, chosen at sign-up, used in
+ * paths and as the key of baskets and orders. Cognito allows letters, marks, numbers, symbols and
+ * punctuation (no spaces, separators or control characters); a path segment also cannot hold `/`.
  */
 export const userNameSchema = z
   .string()
-  .regex(/^[\w.@+-]{1,100}$/, 'Must be 1-100 letters, digits or . @ + - _');
+  .regex(
+    /^[^\p{Z}\p{C}/]{1,128}$/u,
+    'Must be 1-128 letters, digits, symbols or punctuation other than /, without spaces',
+  );
 
 /** A product id: generated UUIDs, or hand-made seed ids like `p-mug-01`. */
 export const productIdSchema = z.string().regex(/^[\w-]{1,64}$/, 'Must be 1-64 letters, digits, - or _');

@@ -1,0 +1,114 @@
+import type { AWS } from '@serverless/typescript';
+
+/**
+ * What every service's `serverless.ts` shares, written once (swarmion's `sharedConfig.ts` pattern):
+ * a service file then says only what is its own — functions, resources, params and environment.
+ * The local cloud reads each service through `serverless print`, so whatever is set here reaches
+ * `pnpm dev`, the tests and a deploy alike.
+ */
+export type ServerlessConfiguration = AWS;
+type Provider = AWS['provider'];
+
+/** Who issues the tokens an API accepts: an issuer URL and the audience (app client id). */
+export interface TokenIssuer {
+  issuer: unknown;
+  audience: unknown;
+}
+
+export const frameworkVersion = '4';
+
+export const plugins = ['serverless-esbuild', 'serverless-offline', 'serverless-iam-roles-per-function'];
+
+/** One zip per function, each with only its own bundle. */
+export const packaging = { individually: true };
+
+/** Params every service reads. `local` is the stage `pnpm dev` and the tests resolve. */
+export const sharedParams = {
+  default: {
+    // Browsers allowed to call the API (comma-separated). Set your storefront's origin per stage.
+    corsAllowedOrigins: 'https://shop.eshop.example',
+    logLevel: 'INFO',
+  },
+  local: {
+    corsAllowedOrigins: '*',
+  },
+};
+
+/** The development token issuer `pnpm dev` runs (tests pass their own through the environment). */
+export const localTokenIssuer: TokenIssuer = {
+  issuer: "${env:JWT_ISSUER, 'http://127.0.0.1:4020'}",
+  audience: "${env:JWT_AUDIENCE, 'eshop-local'}",
+};
+
+/** The Lambda settings every function runs with. */
+export const provider = {
+  name: 'aws',
+  runtime: 'nodejs22.x',
+  architecture: 'arm64',
+  memorySize: 512,
+  timeout: 10,
+  region: "${opt:region, 'us-east-1'}",
+  stage: "${opt:stage, 'dev'}",
+  logRetentionInDays: 14,
+} satisfies Provider;
+
+/** Environment every function gets, besides its service's own. */
+export const sharedEnvironment = ({ issuer, audience }: TokenIssuer) => ({
+  CORS_ALLOWED_ORIGINS: '${param:corsAllowedOrigins}',
+  JWT_ISSUER: issuer,
+  JWT_AUDIENCE: audience,
+  POWERTOOLS_LOG_LEVEL: '${param:logLevel}',
+  NODE_OPTIONS: '--enable-source-maps',
+});
+
+/**
+ * The HTTP API: CORS for the configured origins, and a JWT authorizer for the token issuer.
+ * Deployed, API Gateway rejects requests without a valid token before any Lambda runs; the
+ * functions verify the token again with the same rules (and locally, they are the check).
+ */
+export const httpApi = ({ issuer, audience }: TokenIssuer) => ({
+  cors: {
+    allowedOrigins: ['${param:corsAllowedOrigins}'],
+    allowedHeaders: ['content-type', 'x-correlation-id', 'if-match', 'idempotency-key', 'authorization'],
+    exposedResponseHeaders: ['location', 'etag', 'x-correlation-id', 'idempotent-replayed'],
+  },
+  authorizers: {
+    jwt: { identitySource: '$request.header.Authorization', issuerUrl: issuer, audience: [audience] },
+  },
+});
+
+/** serverless-esbuild's settings: every function is bundled alone as minified ESM for Node 22. */
+export const esbuild = {
+  // The local cloud gives each concurrent build (tests, pnpm dev, package) its own folder.
+  outputWorkFolder: "${env:ESBUILD_WORK_FOLDER, '.esbuild'}",
+  bundle: true,
+  minify: true,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  format: 'esm',
+  outputFileExtension: '.mjs',
+  platform: 'node',
+  target: 'node22',
+  // The Lambda runtime ships AWS SDK v3, but bundling our pinned, tree-shaken copy is smaller
+  // to load than the full runtime copy and keeps local and deployed code identical.
+  exclude: [],
+  mainFields: ['module', 'main'],
+  banner: {
+    // Some CommonJS dependencies call require(); give ESM bundles one.
+    js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
+  },
+};
+
+/**
+ * serverless-offline's defaults for `sls offline` run by hand in a service folder; `pnpm dev` and
+ * the tests pass their own ports on the command line.
+ */
+export const serverlessOffline = (httpPort: number) => ({
+  host: '127.0.0.1',
+  httpPort,
+  lambdaPort: httpPort + 10,
+  noPrependStageInUrl: true,
+  // Offline's JWT authorizer checks no signature and answers in its own format; the functions'
+  // verification (signature, issuer, audience, expiry → 401 problem+json) is the local check.
+  noAuth: true,
+});
