@@ -1,0 +1,196 @@
+// Ordering: CheckoutBasket events (basket's EventBridge bus → rule → SQS → Lambda) become orders in
+// DynamoDB; an HTTP API reads them.
+import {
+  esbuild,
+  frameworkVersion,
+  httpApi,
+  localTokenIssuer,
+  packaging,
+  plugins,
+  provider,
+  type ServerlessConfiguration,
+  serverlessOffline,
+  sharedEnvironment,
+  sharedParams,
+} from '@eshop/serverless-config';
+
+const orderTableArn = { 'Fn::GetAtt': ['OrderTable', 'Arn'] };
+const checkoutQueueArn = { 'Fn::GetAtt': ['CheckoutQueue', 'Arn'] };
+const deadLetterQueueArn = { 'Fn::GetAtt': ['CheckoutDeadLetterQueue', 'Arn'] };
+const checkoutRuleArn = { 'Fn::GetAtt': ['CheckoutBasketRule', 'Arn'] };
+// Compose passes product's Cognito user pool (UserPoolIssuerUrl, UserPoolClientId); deploying alone
+// needs --param="jwtIssuer=..." --param="jwtAudience=...". No default on purpose.
+const tokenIssuer = { issuer: '${param:jwtIssuer}', audience: '${param:jwtAudience}' };
+
+/** The one IAM statement of a function: `actions` on the order table. */
+const onOrderTable = (actions: string[]) => [{ Effect: 'Allow', Action: actions, Resource: orderTableArn }];
+
+/** Lets the checkout rule, and nothing else, send to `queueArn`. */
+const ruleMaySendTo = (sid: string, queueArn: unknown) => ({
+  Sid: sid,
+  Effect: 'Allow',
+  Principal: { Service: 'events.amazonaws.com' },
+  Action: 'sqs:SendMessage',
+  Resource: queueArn,
+  Condition: { ArnEquals: { 'aws:SourceArn': checkoutRuleArn } },
+});
+
+const configuration: ServerlessConfiguration = {
+  service: 'eshop-ordering',
+  frameworkVersion,
+  package: packaging,
+  plugins,
+  params: {
+    default: {
+      ...sharedParams.default,
+      // Name of basket's event bus. serverless-compose passes basket's stack output for deploys;
+      // this default (basket's naming convention) keeps `package`, `print` and local runs free of
+      // any deployed stack or AWS call.
+      basketEventBusName: 'eshop-basket-${sls:stage}',
+    },
+    local: {
+      ...sharedParams.local,
+      jwtIssuer: localTokenIssuer.issuer,
+      jwtAudience: localTokenIssuer.audience,
+    },
+  },
+  provider: {
+    ...provider,
+    environment: {
+      ORDER_TABLE_NAME: '${self:custom.orderTableName}',
+      ...sharedEnvironment(tokenIssuer),
+    },
+    httpApi: httpApi(tokenIssuer),
+  },
+  custom: {
+    orderTableName: '${self:service}-${sls:stage}-orders',
+    checkoutQueueName: '${self:service}-${sls:stage}-checkout',
+    checkoutDeadLetterQueueName: '${self:service}-${sls:stage}-checkout-dlq',
+    esbuild,
+    'serverless-offline': serverlessOffline(3003),
+  },
+  functions: {
+    processCheckout: {
+      handler: 'src/functions/process-checkout.handler',
+      // CheckoutQueue's VisibilityTimeout must stay at least 6× this (AWS's advice for SQS sources).
+      timeout: 10,
+      events: [
+        {
+          sqs: {
+            arn: checkoutQueueArn,
+            batchSize: 10,
+            maximumBatchingWindow: 1,
+            functionResponseType: 'ReportBatchItemFailures',
+          },
+        },
+      ],
+      // Only writes orders; the SQS statement (ReceiveMessage, DeleteMessage, GetQueueAttributes on
+      // CheckoutQueue only) is added for the event source mapping by the per-function-role plugin.
+      iamRoleStatements: onOrderTable(['dynamodb:PutItem']),
+    },
+    listOrders: {
+      handler: 'src/functions/list-orders.handler',
+      events: [{ httpApi: { method: 'GET', path: '/order', authorizer: { name: 'jwt' } } }],
+      iamRoleStatements: onOrderTable(['dynamodb:Scan']),
+    },
+    listUserOrders: {
+      handler: 'src/functions/list-user-orders.handler',
+      events: [{ httpApi: { method: 'GET', path: '/order/{userName}', authorizer: { name: 'jwt' } } }],
+      iamRoleStatements: onOrderTable(['dynamodb:Query']),
+    },
+  },
+  resources: {
+    Resources: {
+      // PK userName, SK orderKey = "<orderDate>#<checkoutId>": a user's orders are one Query, newest
+      // first, filterable by date prefix; the key comes from the event, so redeliveries collide.
+      OrderTable: {
+        Type: 'AWS::DynamoDB::Table',
+        Properties: {
+          TableName: '${self:custom.orderTableName}',
+          BillingMode: 'PAY_PER_REQUEST',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { SSEEnabled: true },
+          AttributeDefinitions: [
+            { AttributeName: 'userName', AttributeType: 'S' },
+            { AttributeName: 'orderKey', AttributeType: 'S' },
+          ],
+          KeySchema: [
+            { AttributeName: 'userName', KeyType: 'HASH' },
+            { AttributeName: 'orderKey', KeyType: 'RANGE' },
+          ],
+        },
+      },
+      CheckoutQueue: {
+        Type: 'AWS::SQS::Queue',
+        Properties: {
+          QueueName: '${self:custom.checkoutQueueName}',
+          // 6 × processCheckout's timeout + its batching window, rounded up: a batch in flight never
+          // becomes visible to a second poller while the first is still working on it.
+          VisibilityTimeout: 70,
+          MessageRetentionPeriod: 345600, // 4 days
+          SqsManagedSseEnabled: true,
+          RedrivePolicy: {
+            deadLetterTargetArn: deadLetterQueueArn,
+            // A message that fails this many receives (a poison message, or an outage that outlasts
+            // ~6 minutes of retries) is moved to the DLQ instead of being retried for 4 days.
+            maxReceiveCount: 5,
+          },
+        },
+      },
+      // Holds checkouts that could not become orders: poison messages from CheckoutQueue, and events
+      // EventBridge could not deliver to CheckoutQueue. Kept 14 days (the maximum) for redrive.
+      CheckoutDeadLetterQueue: {
+        Type: 'AWS::SQS::Queue',
+        Properties: {
+          QueueName: '${self:custom.checkoutDeadLetterQueueName}',
+          MessageRetentionPeriod: 1209600, // 14 days
+          SqsManagedSseEnabled: true,
+        },
+      },
+      // Literal values of the CheckoutBasket contract (packages/shared/src/events/checkout-basket.ts).
+      // The detail version is checked by the consumer, so an unknown version reaches the DLQ instead
+      // of being filtered out unseen.
+      CheckoutBasketRule: {
+        Type: 'AWS::Events::Rule',
+        Properties: {
+          Name: '${self:service}-${sls:stage}-checkout-basket',
+          Description: 'CheckoutBasket events from basket become orders',
+          EventBusName: '${param:basketEventBusName}',
+          State: 'ENABLED',
+          EventPattern: { source: ['eshop.basket'], 'detail-type': ['CheckoutBasket'] },
+          Targets: [
+            {
+              Id: 'checkout-queue',
+              Arn: checkoutQueueArn,
+              RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
+              DeadLetterConfig: { Arn: deadLetterQueueArn },
+            },
+          ],
+        },
+      },
+      // Only the rule above may send, to the queue and (for failed deliveries) to the DLQ.
+      CheckoutQueuePolicy: {
+        Type: 'AWS::SQS::QueuePolicy',
+        Properties: {
+          Queues: [{ Ref: 'CheckoutQueue' }, { Ref: 'CheckoutDeadLetterQueue' }],
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              ruleMaySendTo('CheckoutBasketRuleSendsCheckouts', checkoutQueueArn),
+              ruleMaySendTo('CheckoutBasketRuleSendsUndeliverable', deadLetterQueueArn),
+            ],
+          },
+        },
+      },
+    },
+    Outputs: {
+      OrderTableName: { Value: { Ref: 'OrderTable' } },
+      CheckoutQueueUrl: { Value: { Ref: 'CheckoutQueue' } },
+      CheckoutQueueArn: { Value: checkoutQueueArn },
+      CheckoutDeadLetterQueueUrl: { Value: { Ref: 'CheckoutDeadLetterQueue' } },
+      CheckoutDeadLetterQueueArn: { Value: deadLetterQueueArn },
+    },
+  },
+};
+
+export default configuration;
