@@ -84,7 +84,12 @@ const configuration: ServerlessConfiguration = {
       iamRoleStatements: [
         // Read the basket and idempotency record; attach the pending checkout and write the record
         // (one transaction); delete the basket and mark the record once the event is accepted.
-        ...onBasketTable(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
+        ...onBasketTable([
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+        ]),
         // Publish only to this service's own bus.
         { Effect: 'Allow', Action: ['events:PutEvents'], Resource: { 'Fn::GetAtt': ['EventBus', 'Arn'] } },
       ],

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { requestJson, requestToken, startDevIssuer } from '@eshop/local-cloud';
-import { describe, expect, inject, it } from 'vitest';
+import { requestToken, startDevIssuer } from '@eshop/local-cloud';
+import { localCloud, requestJson } from '@eshop/local-cloud/testing';
+import { describe, expect, it } from 'vitest';
 
 // Tokens the services must refuse, over real HTTP on every protected route of the running system.
-const services = inject('e2eServices');
-const issuer = inject('e2eIssuer');
+const services = localCloud().services;
+const issuer = localCloud().issuer;
 const user = `auth-${randomUUID().slice(0, 8)}`;
 
 const protectedRoutes: [service: string, method: string, path: string, body?: unknown][] = [

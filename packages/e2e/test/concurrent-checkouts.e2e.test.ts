@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, requestJson, requestToken } from '@eshop/local-cloud';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, requestToken } from '@eshop/local-cloud';
+import { localCloud, requestJson } from '@eshop/local-cloud/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 
 // Load through the whole system, the way clients reach it: 50 shoppers, each filling a basket and
 // checking out 4 times, 10 shoppers in flight at any time — 200 checkouts over HTTP, through the bus, the queue
 // and the consumer. Exactly 200 orders must come out, each with the total its checkout answered.
-const services = inject('e2eServices');
+const services = localCloud().services;
 const USERS = Number(process.env.LOAD_USERS ?? 50);
 const CHECKOUTS_PER_USER = Number(process.env.LOAD_CHECKOUTS_PER_USER ?? 4);
 // Shoppers in flight at once. serverless-offline starts a cold worker thread per concurrent
@@ -48,7 +49,7 @@ afterAll(async () => {
   const sqs = new SQSClient({
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
-    endpoint: inject('e2eEndpoints').sqs,
+    endpoint: localCloud().endpoints.sqs,
   });
   const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'eshop-ordering-local-checkout' }));
   for (let waited = 0; waited < 30_000; waited += 250) {
@@ -89,7 +90,7 @@ describe('200 concurrent checkouts through the whole system', () => {
         const userName = `load-${run}-${u}`;
         return {
           userName,
-          auth: { authorization: `Bearer ${await requestToken(inject('e2eIssuer'), userName)}` },
+          auth: { authorization: `Bearer ${await requestToken(localCloud().issuer, userName)}` },
         };
       }),
     );

@@ -15,18 +15,13 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import {
-  LOCAL_ACCOUNT_ID,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  requestJson,
-  requestToken,
-} from '@eshop/local-cloud';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION, requestToken } from '@eshop/local-cloud';
+import { localCloud, requestJson } from '@eshop/local-cloud/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The whole system as `pnpm dev` runs it (on free ports), used the way a client uses it: over HTTP.
-const services = inject('e2eServices');
-const endpoints = inject('e2eEndpoints');
+const services = localCloud().services;
+const endpoints = localCloud().endpoints;
 const aws = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
 const sqs = new SQSClient({ ...aws, endpoint: endpoints.sqs });
 const eventBridge = new EventBridgeClient({ ...aws, endpoint: endpoints.eventbridge });
@@ -36,7 +31,7 @@ const ORDER_QUEUE = 'eshop-ordering-local-checkout';
 const tokens = new Map<string, string>();
 /** Signs in as `userName` with the local cloud's issuer (the stand-in for Cognito). */
 const signIn = async (userName: string) => {
-  if (!tokens.has(userName)) tokens.set(userName, await requestToken(inject('e2eIssuer'), userName));
+  if (!tokens.has(userName)) tokens.set(userName, await requestToken(localCloud().issuer, userName));
   return { authorization: `Bearer ${tokens.get(userName)}` };
 };
 /** The journey's shopper, signed in once the journey starts. */

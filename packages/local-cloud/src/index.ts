@@ -45,11 +45,3 @@ export {
   serverlessCli,
   serverlessCliEnvironment,
 } from './templates/service-config.js';
-export { EXAMPLE_DEPLOY_PARAMS } from './testing/example-deploy-params.js';
-export { type LocalCloudUnderTest, startLocalCloudUnderTest } from './testing/local-cloud-under-test.js';
-export { type JsonResponse, requestJson } from './testing/request-json.js';
-export {
-  type RestartableDynamoDbLocal,
-  startRestartableDynamoDbLocal,
-} from './testing/restartable-dynamodb-local.js';
-export { type ServiceUnderTest, startServiceUnderTest } from './testing/service-under-test.js';

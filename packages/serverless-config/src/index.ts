@@ -9,10 +9,13 @@ import type { AWS } from '@serverless/typescript';
 export type ServerlessConfiguration = AWS;
 type Provider = AWS['provider'];
 
-/** Who issues the tokens an API accepts: an issuer URL and the audience (app client id). */
+/**
+ * Who issues the tokens an API accepts: an issuer URL and the audience (app client id), each a
+ * value or a `${...}` variable of the service's configuration.
+ */
 export interface TokenIssuer {
-  issuer: unknown;
-  audience: unknown;
+  issuer: string;
+  audience: string;
 }
 
 export const frameworkVersion = '4';
@@ -40,14 +43,13 @@ export const localTokenIssuer: TokenIssuer = {
   audience: "${env:JWT_AUDIENCE, 'eshop-local'}",
 };
 
-/** The Lambda settings every function runs with. */
+/** The Lambda settings every function runs with. The region is the CLI's (`--region`, default us-east-1). */
 export const provider = {
   name: 'aws',
   runtime: 'nodejs22.x',
   architecture: 'arm64',
   memorySize: 512,
   timeout: 10,
-  region: "${opt:region, 'us-east-1'}",
   stage: "${opt:stage, 'dev'}",
   logRetentionInDays: 14,
 } satisfies Provider;

@@ -1,10 +1,11 @@
-import { requestJson, requestToken } from '@eshop/local-cloud';
+import { requestToken } from '@eshop/local-cloud';
+import { localCloud, requestJson } from '@eshop/local-cloud/testing';
 import { userNameSchema } from '@eshop/shared';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
 
 // Over real HTTP: basket under serverless-offline, pricing from product under serverless-offline.
-const api = inject('basketApiUrl');
+const api = localCloud().apiUrl('basket');
 const deps = localBasketDependencies();
 
 afterAll(() => {
@@ -16,10 +17,7 @@ const tokens = new Map<string, string>();
 /** A real token from the local cloud's issuer for `userName` (admins: `boss`). */
 const bearer = async (userName: string) => {
   if (!tokens.has(userName)) {
-    tokens.set(
-      userName,
-      await requestToken(inject('basketIssuerUrl'), userName, { admin: userName === 'boss' }),
-    );
+    tokens.set(userName, await requestToken(localCloud().issuer, userName, { admin: userName === 'boss' }));
   }
   return `Bearer ${tokens.get(userName)}`;
 };

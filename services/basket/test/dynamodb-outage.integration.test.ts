@@ -1,13 +1,6 @@
-import {
-  createTableLike,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  type RestartableDynamoDbLocal,
-  startRestartableDynamoDbLocal,
-} from '@eshop/local-cloud';
-import { createDocumentClient } from '@eshop/shared';
+import { localCloud, type RestartableTable, restartableTableLike } from '@eshop/local-cloud/testing';
 import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { deleteBasketHandler } from '../src/handlers/delete-basket.js';
 import { getBasketHandler } from '../src/handlers/get-basket.js';
@@ -19,30 +12,21 @@ import { BASKET_TABLE, localBasketDependencies, SEEDED, uniqueUser } from './sup
 // A private DynamoDB Local stopped mid-run and started again on the same port with the same data:
 // basket answers 503 + Retry-After while it is down, the basket stays intact, and the same handler
 // instances (the same SDK client) work again once it is back, checkout included.
-let ddb: RestartableDynamoDbLocal;
-let documentClient: ReturnType<typeof createDocumentClient>;
-const tableName = 'baskets-outage';
+let table: RestartableTable;
 const local = localBasketDependencies();
 
 beforeAll(async () => {
-  ddb = await startRestartableDynamoDbLocal();
-  await createTableLike(inject('basketEndpoints').dynamodb, BASKET_TABLE, tableName, ddb.endpoint);
-  documentClient = createDocumentClient({
-    endpoint: ddb.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
+  table = await restartableTableLike(localCloud().endpoints.dynamodb, BASKET_TABLE, 'baskets-outage');
 }, 120_000);
 afterAll(async () => {
-  documentClient?.destroy();
   local.documentClient.destroy();
   local.eventBridge.destroy();
-  await ddb?.dispose();
+  await table?.dispose();
 });
 
 describe('basket while DynamoDB is down', () => {
   it('answers 503 with Retry-After, keeps the basket intact, and checks out once it is back', async () => {
-    const deps = { ...local, ...basketTable(documentClient, tableName, () => new Date()) };
+    const deps = { ...local, ...basketTable(table.documentClient, table.tableName, () => new Date()) };
     const userName = uniqueUser('outage');
     const user = signedInAs(userName);
     const save = saveBasketHandler(deps);
@@ -64,7 +48,7 @@ describe('basket while DynamoDB is down', () => {
     ).toBe(201);
     const before = await deps.findBasket(userName);
 
-    await ddb.stop();
+    await table.stop();
     const during = [
       await save(
         httpEvent({ method: 'POST', headers: user, body: { ...basket, items: [] } }),
@@ -86,7 +70,7 @@ describe('basket while DynamoDB is down', () => {
         lambdaContext(),
       ),
     ];
-    await ddb.start();
+    await table.start();
 
     for (const response of during) {
       expect(response.statusCode).toBe(503);

@@ -1,27 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { startLocalCloudUnderTest } from '@eshop/local-cloud';
-import type { TestProject } from 'vitest/node';
+import { localCloudGlobalSetup } from '@eshop/local-cloud/global-setup';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    basketApiUrl: string;
-    basketCatalogUrl: string;
-    basketPackageDir: string;
-    basketIssuerUrl: string;
-    basketEndpoints: { dynamodb: string; sqs: string; eventbridge: string };
-  }
-}
-
-const servicesDir = fileURLToPath(new URL('../..', import.meta.url));
-
-export default async function setup(project: TestProject) {
-  // Lambda runs Node 22; don't print the SDK's Node 20 notice in every test run.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const cloud = await startLocalCloudUnderTest(servicesDir, ['product', 'basket'], ['basket']);
-  project.provide('basketApiUrl', cloud.services.basket ?? '');
-  project.provide('basketCatalogUrl', cloud.services.product ?? '');
-  project.provide('basketPackageDir', cloud.packageDirs.basket ?? '');
-  project.provide('basketEndpoints', cloud.endpoints);
-  project.provide('basketIssuerUrl', cloud.issuer);
-  return () => cloud.stop();
-}
+// The local cloud with product (basket prices from its catalog) and basket, on free ports; basket
+// packaged for template tests.
+export default localCloudGlobalSetup({ services: ['product', 'basket'], packaged: ['basket'] });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableLike } from '@eshop/local-cloud';
+import { localCloud } from '@eshop/local-cloud/testing';
 import type { HttpHandler } from '@eshop/shared';
 import { lambdaContext, signedInAs } from '@eshop/shared/testing';
 import {
@@ -11,7 +12,7 @@ import {
   responseProblems,
 } from '@eshop/shared/testing/fuzz';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { deleteBasketHandler } from '../src/handlers/delete-basket.js';
 import { getBasketHandler } from '../src/handlers/get-basket.js';
@@ -74,7 +75,7 @@ const refill = async (): Promise<boolean> => {
 
 let dropTable: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
-  dropTable = await createTableLike(inject('basketEndpoints').dynamodb, BASKET_TABLE, tableName);
+  dropTable = await createTableLike(localCloud().endpoints.dynamodb, BASKET_TABLE, tableName);
   await catalog.warm(PRODUCTS.map((product) => product.id));
 });
 afterAll(async () => {

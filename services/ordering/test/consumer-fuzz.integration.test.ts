@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableLike, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
+import { localCloud } from '@eshop/local-cloud/testing';
 import { type CheckoutBasketDetail, createDocumentClient, createLogger } from '@eshop/shared';
 import { lambdaContext } from '@eshop/shared/testing';
 import {
@@ -12,7 +13,7 @@ import {
 } from '@eshop/shared/testing/fuzz';
 import type { SQSRecord } from 'aws-lambda';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../src/domain/order.js';
 import type { SaveNewOrder } from '../src/domain/ports.js';
 import { processCheckoutHandler } from '../src/handlers/process-checkout.js';
@@ -21,7 +22,7 @@ import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from './su
 
 // The queue consumer on DynamoDB Local, on an order table of its own, fed generated batches that
 // mix valid CheckoutBasket events with poison, and a store that fails for some records.
-const endpoint = inject('orderingDynamodbEndpoint');
+const endpoint = localCloud().endpoints.dynamodb;
 const tableName = `orders-consumer-fuzz-${randomUUID().slice(0, 8)}`;
 const documentClient = createDocumentClient({
   endpoint,
@@ -48,7 +49,7 @@ const scanOrders = async (): Promise<Order[]> => {
 
 let dropTable: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
-  dropTable = await createTableLike(endpoint, inject('orderingTableName'), tableName);
+  dropTable = await createTableLike(endpoint, localCloud().env('ordering', 'ORDER_TABLE_NAME'), tableName);
 });
 afterAll(async () => {
   await dropTable();

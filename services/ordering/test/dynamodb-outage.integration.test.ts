@@ -1,14 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createTableLike,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  type RestartableDynamoDbLocal,
-  startRestartableDynamoDbLocal,
-} from '@eshop/local-cloud';
-import { createDocumentClient, createLogger } from '@eshop/shared';
+import { localCloud, type RestartableTable, restartableTableLike } from '@eshop/local-cloud/testing';
+import { createLogger } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOrdersHandler } from '../src/handlers/list-orders.js';
 import { listUserOrdersHandler } from '../src/handlers/list-user-orders.js';
 import { processCheckoutHandler } from '../src/handlers/process-checkout.js';
@@ -18,45 +12,34 @@ import { aCheckout, checkoutRecord, sqsEvent } from './support/checkout.js';
 // A private DynamoDB Local stopped mid-run and started again on the same port with the same data:
 // the order API answers 503 + Retry-After, the consumer reports its whole batch failed (SQS will
 // redeliver it) without throwing, and the same handlers work again once it is back.
-let ddb: RestartableDynamoDbLocal;
-let documentClient: ReturnType<typeof createDocumentClient>;
-const tableName = 'orders-outage';
+let table: RestartableTable;
 
 beforeAll(async () => {
-  ddb = await startRestartableDynamoDbLocal();
-  await createTableLike(
-    inject('orderingDynamodbEndpoint'),
-    inject('orderingTableName'),
-    tableName,
-    ddb.endpoint,
+  const cloud = localCloud();
+  table = await restartableTableLike(
+    cloud.endpoints.dynamodb,
+    cloud.env('ordering', 'ORDER_TABLE_NAME'),
+    'orders-outage',
   );
-  documentClient = createDocumentClient({
-    endpoint: ddb.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
 }, 120_000);
-afterAll(async () => {
-  documentClient?.destroy();
-  await ddb?.dispose();
-});
+afterAll(() => table?.dispose());
 
 describe('ordering while DynamoDB is down', () => {
   it('answers 503, fails the batch for redelivery, and places each order once when it is back', async () => {
-    const table = orderTable(documentClient, tableName);
+    const orders = orderTable(table.documentClient, table.tableName);
     const logger = createLogger('ordering-outage');
-    const deps = { logger, verifyToken: verifyTestToken, now: () => new Date(), ...table };
+    const deps = { logger, verifyToken: verifyTestToken, now: () => new Date(), ...orders };
     const listAll = listOrdersHandler(deps);
     const listUser = listUserOrdersHandler(deps);
     const consume = processCheckoutHandler({
       logger,
       now: deps.now,
-      saveNewOrder: table.saveNewOrder,
+      saveNewOrder: orders.saveNewOrder,
     });
     const checkouts = [aCheckout({ userName: 'ann' }), aCheckout({ userName: 'ann' })];
     const batch = sqsEvent(...checkouts.map((c, i) => checkoutRecord(c, `m-${i}`)));
 
-    await ddb.stop();
+    await table.stop();
     const during = [
       await listAll(httpEvent({ headers: signedInAs('boss', { admin: true }) }), lambdaContext()),
       await listUser(
@@ -65,7 +48,7 @@ describe('ordering while DynamoDB is down', () => {
       ),
     ];
     const failedBatch = await consume(batch, lambdaContext('processCheckout'));
-    await ddb.start();
+    await table.start();
 
     for (const response of during) {
       expect(response.statusCode).toBe(503);
@@ -73,7 +56,8 @@ describe('ordering while DynamoDB is down', () => {
     }
     expect(failedBatch.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['m-0', 'm-1']);
     expect((await consume(batch, lambdaContext('processCheckout'))).batchItemFailures).toEqual([]);
-    const stored = (await documentClient.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
+    const stored =
+      (await table.documentClient.send(new ScanCommand({ TableName: table.tableName }))).Items ?? [];
     expect(stored.map((o) => o.checkoutId).sort()).toEqual(checkouts.map((c) => c.checkoutId).sort());
     const listed = await listUser(
       httpEvent({ headers: signedInAs('ann'), pathParameters: { userName: 'ann' } }),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableLike, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
+import { localCloud } from '@eshop/local-cloud/testing';
 import { createDocumentClient, createLogger, type HttpHandler } from '@eshop/shared';
 import { lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import {
@@ -11,7 +12,7 @@ import {
   responseProblems,
 } from '@eshop/shared/testing/fuzz';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderFromCheckout } from '../src/domain/order.js';
 import { listOrdersHandler } from '../src/handlers/list-orders.js';
 import { listUserOrdersHandler } from '../src/handlers/list-user-orders.js';
@@ -20,7 +21,7 @@ import { aCheckout } from './support/checkout.js';
 
 // The order endpoints, in process, with the real DynamoDB adapter on an order table of their own
 // (seeded with a few orders): no generated request may fail with a 5xx or change the table.
-const endpoint = inject('orderingDynamodbEndpoint');
+const endpoint = localCloud().endpoints.dynamodb;
 const tableName = `orders-fuzz-${randomUUID().slice(0, 8)}`;
 const documentClient = createDocumentClient({
   endpoint,
@@ -41,7 +42,7 @@ const scanTable = async () =>
 
 let dropTable: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
-  dropTable = await createTableLike(endpoint, inject('orderingTableName'), tableName);
+  dropTable = await createTableLike(endpoint, localCloud().env('ordering', 'ORDER_TABLE_NAME'), tableName);
   for (const [i, userName] of [...USERS, ...USERS].entries()) {
     const checkedOutAt = `2026-11-2${i}T10:00:00.000Z`;
     await table.saveNewOrder(orderFromCheckout(aCheckout({ userName, checkedOutAt }), new Date()));

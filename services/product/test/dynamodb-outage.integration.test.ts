@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createTableLike,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  type RestartableDynamoDbLocal,
-  startRestartableDynamoDbLocal,
-} from '@eshop/local-cloud';
-import { createDocumentClient, createLogger } from '@eshop/shared';
+import { localCloud, type RestartableTable, restartableTableLike } from '@eshop/local-cloud/testing';
+import { createLogger } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductHandler } from '../src/handlers/create-product.js';
 import { deleteProductHandler } from '../src/handlers/delete-product.js';
 import { getProductHandler } from '../src/handlers/get-product.js';
@@ -20,27 +14,22 @@ import { productTable } from '../src/store/product-table.js';
 // A private DynamoDB Local that this test stops mid-run and starts again on the same port with the
 // same data: the handlers (built once, like a warm Lambda container) answer 503 + Retry-After while
 // it is down, write nothing, and work again with the same SDK client once it is back.
-let ddb: RestartableDynamoDbLocal;
-let documentClient: ReturnType<typeof createDocumentClient>;
-const tableName = 'products-outage';
+let table: RestartableTable;
 const admin = signedInAs('boss', { admin: true });
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
 
 beforeAll(async () => {
-  ddb = await startRestartableDynamoDbLocal();
-  await createTableLike(inject('dynamodbEndpoint'), inject('productTableName'), tableName, ddb.endpoint);
-  documentClient = createDocumentClient({
-    endpoint: ddb.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
+  const cloud = localCloud();
+  table = await restartableTableLike(
+    cloud.endpoints.dynamodb,
+    cloud.env('product', 'PRODUCT_TABLE_NAME'),
+    'products-outage',
+  );
 }, 120_000);
-afterAll(async () => {
-  documentClient?.destroy();
-  await ddb?.dispose();
-});
+afterAll(() => table?.dispose());
 
-const scan = async () => (await documentClient.send(new ScanCommand({ TableName: tableName }))).Items;
+const scan = async () =>
+  (await table.documentClient.send(new ScanCommand({ TableName: table.tableName }))).Items;
 
 describe('product while DynamoDB is down', () => {
   it('answers 503 with Retry-After, writes nothing, and recovers with the same handlers', async () => {
@@ -49,7 +38,7 @@ describe('product while DynamoDB is down', () => {
       verifyToken: verifyTestToken,
       now: () => new Date(),
       newId: () => randomUUID(),
-      ...productTable(documentClient, tableName),
+      ...productTable(table.documentClient, table.tableName),
     };
     const create = createProductHandler(deps);
     const get = getProductHandler(deps);
@@ -61,7 +50,7 @@ describe('product while DynamoDB is down', () => {
     const id = { id: created.id };
     const before = await scan();
 
-    await ddb.stop();
+    await table.stop();
     const during = [
       await create(httpEvent({ method: 'POST', headers: admin, body }), lambdaContext()),
       await get(httpEvent({ pathParameters: id }), lambdaContext()),
@@ -72,7 +61,7 @@ describe('product while DynamoDB is down', () => {
       ),
       await remove(httpEvent({ method: 'DELETE', headers: admin, pathParameters: id }), lambdaContext()),
     ];
-    await ddb.start();
+    await table.start();
 
     for (const response of during) {
       expect(response.statusCode).toBe(503);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableLike, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
+import { localCloud } from '@eshop/local-cloud/testing';
 import { createDocumentClient, createLogger, type HttpHandler } from '@eshop/shared';
 import { lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import {
@@ -11,7 +12,7 @@ import {
   responseProblems,
 } from '@eshop/shared/testing/fuzz';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../src/domain/product.js';
 import { createProductHandler } from '../src/handlers/create-product.js';
 import { deleteProductHandler } from '../src/handlers/delete-product.js';
@@ -22,7 +23,7 @@ import { productTable } from '../src/store/product-table.js';
 
 // Every product endpoint, in process, with the real DynamoDB adapter on a table of its own: after
 // each generated request the table must hold exactly what the 2xx responses said was written.
-const endpoint = inject('dynamodbEndpoint');
+const endpoint = localCloud().endpoints.dynamodb;
 const tableName = `products-fuzz-${randomUUID().slice(0, 8)}`;
 const documentClient = createDocumentClient({
   endpoint,
@@ -81,7 +82,7 @@ const reseed = async () => {
 
 let dropTable: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
-  dropTable = await createTableLike(endpoint, inject('productTableName'), tableName);
+  dropTable = await createTableLike(endpoint, localCloud().env('product', 'PRODUCT_TABLE_NAME'), tableName);
   await reseed();
 });
 afterAll(async () => {

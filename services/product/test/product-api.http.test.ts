@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { requestJson, requestToken } from '@eshop/local-cloud';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { requestToken } from '@eshop/local-cloud';
+import { localCloud, requestJson } from '@eshop/local-cloud/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localProductTable } from './support/local-table.js';
 
 // Over real HTTP against serverless-offline, which runs the esbuild bundles a deploy would ship.
-const api = inject('productApiUrl');
+const api = localCloud().apiUrl('product');
 const table = localProductTable();
 const category = `http-${randomUUID().slice(0, 8)}`;
 const createdIds: string[] = [];
@@ -13,7 +14,7 @@ let admin: Record<string, string> = {};
 
 beforeAll(async () => {
   admin = {
-    authorization: `Bearer ${await requestToken(inject('productIssuerUrl'), 'catalog-admin', { admin: true })}`,
+    authorization: `Bearer ${await requestToken(localCloud().issuer, 'catalog-admin', { admin: true })}`,
   };
 });
 
@@ -122,7 +123,7 @@ describe('product API over HTTP', () => {
   });
 
   it('refuses a catalog write from a signed-in shopper with 403', async () => {
-    const shopper = await requestToken(inject('productIssuerUrl'), 'shopper');
+    const shopper = await requestToken(localCloud().issuer, 'shopper');
 
     const response = await send(
       'PUT',

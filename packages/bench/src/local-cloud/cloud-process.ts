@@ -7,7 +7,8 @@
  * Prints one line `READY <json>` with the URLs, then runs until stdin closes or a signal arrives.
  */
 import { fileURLToPath } from 'node:url';
-import { discoverServices, startLocalCloudUnderTest } from '@eshop/local-cloud';
+import { discoverServices } from '@eshop/local-cloud';
+import { startLocalCloudUnderTest } from '@eshop/local-cloud/testing';
 
 const servicesDir = fileURLToPath(new URL('../../../../services', import.meta.url));
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

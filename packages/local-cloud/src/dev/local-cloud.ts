@@ -15,12 +15,12 @@ import { loadServiceConfig, type ServiceConfig } from '../templates/service-conf
 import { LOCAL_HOST, type LocalCloudPorts, portAssignments } from './ports.js';
 
 export interface LocalCloudOptions {
-  /** The folder holding one folder per service, each with a serverless.yml. */
+  /** The folder holding one folder per service, each with a serverless.ts. */
   servicesDir: string;
   ports: LocalCloudPorts;
   /** Keep DynamoDB data in this folder between runs; default in memory. */
   persistDir?: string;
-  /** Stage the services' serverless.yml is resolved for. */
+  /** Stage the services' serverless.ts is resolved for. */
   stage?: string;
   /** Each log line, with the component it came from. */
   onLog?: (component: string, line: string) => void;
@@ -32,17 +32,19 @@ export interface RunningLocalCloud {
   issuer: string;
   /** Base URL of each service's HTTP API. */
   services: Record<string, string>;
+  /** Each service's function environment as resolved for the stage (literal values only). */
+  environments: Record<string, Record<string, string>>;
   stop: () => Promise<void>;
 }
 
-/** Service folders that have a serverless.yml, in a stable order. */
+/** Service folders that have a serverless.ts, in a stable order. */
 export const discoverServices = (servicesDir: string): string[] =>
   readdirSync(servicesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(servicesDir, entry.name, 'serverless.yml')))
+    .filter((entry) => entry.isDirectory() && existsSync(join(servicesDir, entry.name, 'serverless.ts')))
     .map((entry) => entry.name)
     .sort();
 
-/** How services find each other locally: `PRODUCT_API_URL` etc., read by their serverless.yml params. */
+/** How services find each other locally: `PRODUCT_API_URL` etc., read by their serverless.ts params. */
 const serviceUrlEnvironment = (ports: LocalCloudPorts): Record<string, string> =>
   Object.fromEntries(
     Object.entries(ports.services).map(([name, { http }]) => [
@@ -53,7 +55,7 @@ const serviceUrlEnvironment = (ports: LocalCloudPorts): Record<string, string> =
 
 /**
  * Starts the whole system on this machine: DynamoDB Local, SQS and EventBridge emulators; every
- * table, bus and rule declared in the services' own serverless.yml; the seed data; and each service
+ * table, bus and rule declared in the services' own serverless.ts; the seed data; and each service
  * under serverless-offline. On any failure, everything already started is stopped again.
  */
 export const startLocalCloud = async ({
@@ -147,6 +149,9 @@ export const startLocalCloud = async ({
       endpoints,
       issuer: issuer.issuer,
       services: Object.fromEntries(names.map((name, i) => [name, offline[i]?.url ?? ''])),
+      environments: Object.fromEntries(
+        names.map((name, i) => [name, literalValues(configs[i]?.provider.environment)]),
+      ),
       stop: stopAll,
     };
   } catch (error) {
@@ -154,6 +159,11 @@ export const startLocalCloud = async ({
     throw error;
   }
 };
+
+const literalValues = (variables: Record<string, unknown> = {}): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 
 const provisionResources = async (
   names: string[],

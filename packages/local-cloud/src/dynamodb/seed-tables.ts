@@ -11,7 +11,7 @@ interface LocalCloudSettings {
 }
 
 /**
- * Loads each service's seed files (`custom.localCloud.seed` in its serverless.yml) into its local
+ * Loads each service's seed files (`custom.localCloud.seed` in its serverless.ts) into its local
  * tables. Items that already exist (a persisted database) are left as they are. Returns the count.
  */
 export const seedTables = async (

@@ -40,8 +40,7 @@ export const resolveIntrinsics = (value: unknown, config: ServiceConfig, sqsEndp
 
 const resourceOf = (logicalId: string, config: ServiceConfig): CfnResource => {
   const resource = config.resources?.Resources?.[logicalId];
-  if (resource === undefined)
-    throw new Error(`${config.service}: no resource ${logicalId} in serverless.yml`);
+  if (resource === undefined) throw new Error(`${config.service}: no resource ${logicalId} in serverless.ts`);
   return resource;
 };
 

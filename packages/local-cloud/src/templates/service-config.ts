@@ -5,7 +5,7 @@ import { localAwsEnvironment } from '../local-aws.js';
 
 const run = promisify(execFile);
 
-/** A CloudFormation resource as it appears in a resolved `serverless.yml`. */
+/** A CloudFormation resource as it appears in a resolved `serverless.ts`. */
 export interface CfnResource {
   Type: string;
   Properties?: Record<string, unknown>;
@@ -33,7 +33,7 @@ export const serverlessCli = (serviceDir: string): string =>
   join(serviceDir, 'node_modules', 'serverless', 'bin', 'serverless.js');
 
 /**
- * Resolves a service's `serverless.yml` for a stage with the service's own CLI (`serverless print`),
+ * Resolves a service's `serverless.ts` for a stage with the service's own CLI (`serverless print`),
  * so the local cloud creates exactly the resources a deploy would, with every variable resolved.
  *
  * @example
@@ -49,7 +49,7 @@ export const loadServiceConfig = async (serviceDir: string, stage: string): Prom
     return JSON.parse(stdout) as ServiceConfig;
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr ?? String(error);
-    throw new Error(`Could not resolve ${join(serviceDir, 'serverless.yml')} for stage ${stage}:\n${detail}`);
+    throw new Error(`Could not resolve ${join(serviceDir, 'serverless.ts')} for stage ${stage}:\n${detail}`);
   }
 };
 

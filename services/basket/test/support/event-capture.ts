@@ -13,8 +13,8 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
+import { localCloud } from '@eshop/local-cloud/testing';
 import { CheckoutBasket } from '@eshop/shared';
-import { inject } from 'vitest';
 import { BASKET_BUS } from './local-basket.js';
 
 /**
@@ -22,7 +22,7 @@ import { BASKET_BUS } from './local-basket.js';
  * subscriber would receive, envelope and all.
  */
 export const captureCheckoutEvents = async () => {
-  const endpoints = inject('basketEndpoints');
+  const endpoints = localCloud().endpoints;
   const config = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   const sqs = new SQSClient({ ...config, endpoint: endpoints.sqs });
   const events = new EventBridgeClient({ ...config, endpoint: endpoints.eventbridge });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
+import { localCloud } from '@eshop/local-cloud/testing';
 import { buildPublishEvent, createDocumentClient, createLogger } from '@eshop/shared';
 import { verifyTestToken } from '@eshop/shared/testing';
-import { inject } from 'vitest';
 import { buildFindCatalogProduct } from '../../src/catalog/product-catalog.js';
 import type { CatalogProduct, FindCatalogProduct } from '../../src/domain/ports.js';
 import { basketTable } from '../../src/store/basket-table.js';
@@ -25,7 +25,7 @@ export const uniqueUser = (prefix = 'user') => `${prefix}-${randomUUID().slice(0
  * the product service over HTTP), for in-process handler tests that need to vary one dependency.
  */
 export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: string } = {}) => {
-  const endpoints = inject('basketEndpoints');
+  const endpoints = localCloud().endpoints;
   const documentClient = createDocumentClient({
     endpoint: endpoints.dynamodb,
     region: LOCAL_REGION,
@@ -44,7 +44,7 @@ export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: strin
     verifyToken: verifyTestToken,
     now: () => new Date(),
     newId: () => randomUUID(),
-    findCatalogProduct: buildFindCatalogProduct(inject('basketCatalogUrl')),
+    findCatalogProduct: buildFindCatalogProduct(localCloud().apiUrl('product')),
     publishEvent: buildPublishEvent(eventBridge, BASKET_BUS),
     ...basketTable(documentClient, BASKET_TABLE, () => new Date()),
   };

@@ -1,0 +1,14 @@
+// @eshop/local-cloud/testing: what the test projects use to run against the local cloud.
+export { EXAMPLE_DEPLOY_PARAMS } from './example-deploy-params.js';
+export type { LocalCloudContext } from './global-setup.js';
+export { localDocumentClient } from './local-clients.js';
+export { localCloud } from './local-cloud-context.js';
+export { type LocalCloudUnderTest, startLocalCloudUnderTest } from './local-cloud-under-test.js';
+export {
+  type PackagedTemplate,
+  type Permission,
+  readPackagedTemplate,
+  sortPermissions,
+} from './packaged-template.js';
+export { type JsonResponse, requestJson } from './request-json.js';
+export { type RestartableTable, restartableTableLike } from './restartable-table.js';
