@@ -147,5 +147,5 @@ describe('pnpm token', () => {
       'cognito:groups': ['admin'],
       token_use: 'access',
     });
-  });
+  }, 30_000); // two node + tsx start-ups, slow on a busy machine
 });
