@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requestToken, startDevIssuer } from '@eshop/local-cloud';
+import { LOCAL_AUDIENCE, requestToken, startDevIssuer } from '@eshop/local-cloud';
 import { localCloud, requestJson } from '@eshop/local-cloud/testing';
 import { describe, expect, it } from 'vitest';
 
@@ -49,9 +49,33 @@ describe('tokens the system refuses (401 problem+json on every protected route)'
   const badTokens: [string, string | undefined][] = [
     ['no token', undefined],
     ['an expired token', await requestToken(issuer, user, { expiresInSeconds: -120 })],
+    ['a token without an expiry', await requestToken(issuer, user, { claims: { exp: null } })],
     ['a token for another audience', await requestToken(issuer, user, { audience: 'another-app' })],
+    [
+      'an access token for another app client',
+      await requestToken(issuer, user, { tokenUse: 'access', audience: 'another-app' }),
+    ],
     ['a token from another issuer', await elsewhere.mint({ userName: user, groups: ['admin'] })],
+    [
+      'a token naming another issuer, signed with the real key',
+      await requestToken(issuer, user, { admin: true, issuer: 'https://issuer.elsewhere.example' }),
+    ],
     ['a tampered token', tamper(await requestToken(issuer, user))],
+    [
+      'a token that is neither an ID nor an access token',
+      await requestToken(issuer, user, { claims: { token_use: 'refresh' } }),
+    ],
+    [
+      'an access token naming its client in aud, without client_id',
+      await requestToken(issuer, user, {
+        tokenUse: 'access',
+        claims: { client_id: null, aud: LOCAL_AUDIENCE },
+      }),
+    ],
+    [
+      'an ID token naming its user in username only',
+      await requestToken(issuer, user, { claims: { 'cognito:username': null, username: user } }),
+    ],
   ];
   await elsewhere.stop();
 
@@ -64,13 +88,41 @@ describe('tokens the system refuses (401 problem+json on every protected route)'
     }
   });
 
-  it('lets a valid token through to the authorization rules (403 for what is not yours)', async () => {
-    const token = await requestToken(issuer, `not-${user}`);
+  it.each(['id', 'access'] as const)(
+    'lets a valid %s token through to the authorization rules (403 for what is not yours)',
+    async (tokenUse) => {
+      const token = await requestToken(issuer, `not-${user}`, { tokenUse });
 
-    const statuses = await Promise.all(
-      protectedRoutes.map((route) => call(route, token).then((r) => r.status)),
-    );
+      const statuses = await Promise.all(
+        protectedRoutes.map((route) => call(route, token).then((r) => r.status)),
+      );
 
-    expect(statuses).toEqual(Array(protectedRoutes.length).fill(403));
+      expect(statuses).toEqual(Array(protectedRoutes.length).fill(403));
+    },
+  );
+});
+
+describe('tokens the system accepts, shaped like Cognito’s', () => {
+  const get = (service: string, path: string, token: string) =>
+    call([service, 'GET', path], token).then((response) => response.status);
+
+  it('an access token reaches its user’s own data', async () => {
+    const token = await requestToken(issuer, user, { tokenUse: 'access' });
+
+    expect(await get('ordering', `/order/${user}`, token)).toBe(200);
+  });
+
+  it('an admin’s access token reaches the admin-only lists', async () => {
+    const token = await requestToken(issuer, `boss-${user}`, { admin: true, tokenUse: 'access' });
+
+    expect(await get('ordering', '/order', token)).toBe(200);
+    expect(await get('basket', '/basket', token)).toBe(200);
+  });
+
+  it('grants nothing for a plain groups claim: only cognito:groups makes an admin', async () => {
+    const token = await requestToken(issuer, user, { claims: { groups: ['admin'] } });
+
+    expect(await get('ordering', '/order', token)).toBe(403);
+    expect(await get('basket', '/basket', token)).toBe(403);
   });
 });

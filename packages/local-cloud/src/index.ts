@@ -4,7 +4,10 @@ export {
   type RunningDevIssuer,
   requestToken,
   startDevIssuer,
+  subjectOf,
+  type TokenOptions,
   type TokenRequest,
+  type TokenUse,
 } from './auth/dev-issuer.js';
 
 export {

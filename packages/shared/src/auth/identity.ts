@@ -2,8 +2,12 @@ import { ForbiddenError, UnauthorizedError } from '../errors.js';
 
 /** Who is calling, as established from a verified token. */
 export interface Identity {
-  /** The user's name: Cognito's `cognito:username`, else `username`, else `sub`. */
+  /**
+   * The user name chosen at sign-up, as the token carries it: `cognito:username` of an ID token,
+   * `username` of an access token (never `sub`, an id no client knows).
+   */
   userName: string;
+  /** The token's `cognito:groups`. */
   groups: string[];
   isAdmin: boolean;
 }

@@ -28,22 +28,70 @@ export const redactText = (text: string): string =>
     .replace(EMAIL, '[redacted-email]')
     .replace(CARD_NUMBER, (match) => (passesLuhn(match) ? '[redacted-card]' : match));
 
+/** Objects deeper than this are replaced by TOO_DEEP: nothing reaches a log line unread. */
+export const MAX_DEPTH = 10;
+export const TOO_DEEP = '[truncated: nested too deeply]';
+export const CIRCULAR = '[circular]';
+
+/** Turns an Error into the plain fields a log line shows; `cause` and `errors` stay raw for redact to follow. */
+export type DescribeError = (error: Error) => Record<string, unknown>;
+
+/**
+ * The fields of an Error worth logging. JSON drops them all (`name`, `message`, `stack`, `cause`
+ * and AggregateError's `errors` are not enumerable), so they are read by name; fields the error
+ * carries of its own (an SDK error's `$metadata`, ...) come along.
+ */
+export const errorFields: DescribeError = (error) => ({
+  name: error.name,
+  message: error.message,
+  stack: error.stack,
+  ...(error.cause === undefined ? {} : { cause: error.cause }),
+  ...(error instanceof AggregateError ? { errors: error.errors } : {}),
+  ...Object.fromEntries(Object.entries(error)),
+});
+
+const hasToJson = (value: object): value is { toJSON: () => unknown } =>
+  typeof (value as { toJSON?: unknown }).toJSON === 'function';
+
 /**
  * Returns a copy of a log attribute value with secrets removed: values under secret-sounding keys
- * are replaced, and e-mails, tokens and card numbers inside any string are masked.
+ * are replaced, and e-mails, tokens and card numbers inside any string are masked. Errors become
+ * their fields (redacted the same way, causes included); what JSON would write through `toJSON`
+ * (dates, URLs) is redacted as written; cycles and anything nested deeper than MAX_DEPTH become a
+ * marker, so no depth lets a secret through.
  *
  * @example
  * redact({ email: 'a@b.example', note: 'card 4242 4242 4242 4242' })
  * // → { email: '[redacted]', note: 'card [redacted-card]' }
  */
-export const redact = (value: unknown, depth = 0): unknown => {
-  if (typeof value === 'string') return redactText(value);
-  if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [
-      key,
-      SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1),
-    ]),
-  );
+export const redact = (
+  value: unknown,
+  { describeError = errorFields }: { describeError?: DescribeError } = {},
+): unknown => {
+  // The objects on the path from the root to the current value: meeting one again is a cycle.
+  const path = new Set<object>();
+  const walk = (item: unknown, depth: number): unknown => {
+    if (typeof item === 'string') return redactText(item);
+    if (item === null || typeof item !== 'object') return item;
+    if (path.has(item)) return CIRCULAR;
+    if (depth > MAX_DEPTH) return TOO_DEEP;
+    if (!(item instanceof Error) && hasToJson(item)) {
+      const json = item.toJSON();
+      if (json !== item) return walk(json, depth);
+    }
+    path.add(item);
+    try {
+      if (Array.isArray(item)) return item.map((entry) => walk(entry, depth + 1));
+      const fields = item instanceof Error ? describeError(item) : item;
+      return Object.fromEntries(
+        Object.entries(fields).map(([key, entry]) => [
+          key,
+          SECRET_KEY.test(key) ? REDACTED : walk(entry, depth + 1),
+        ]),
+      );
+    } finally {
+      path.delete(item);
+    }
+  };
+  return walk(value, 0);
 };

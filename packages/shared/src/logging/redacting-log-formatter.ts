@@ -1,11 +1,12 @@
 import { LogFormatter, LogItem } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
-import { redact, redactText } from './redact.js';
+import { errorFields, redact, redactText } from './redact.js';
 
 /**
  * Powertools' standard JSON log shape, with secrets removed from the message and from every
  * attribute a caller adds: no card number, token or e-mail address reaches CloudWatch, whoever
- * logs what.
+ * logs what. Errors keep what Powertools' own `formatError` shows (name, location, message,
+ * stack, cause, the error's own fields), redacted like everything else.
  */
 export class RedactingLogFormatter extends LogFormatter {
   override formatAttributes(
@@ -25,6 +26,15 @@ export class RedactingLogFormatter extends LogFormatter {
       sampling_rate: attributes.sampleRateValue,
       xray_trace_id: attributes.xRayTraceId,
     };
-    return new LogItem({ attributes: base }).addAttributes(redact(additionalLogAttributes) as LogAttributes);
+    // Not Powertools' formatError itself: it follows `cause` by recursion with no cycle check,
+    // while redact follows it with one and with a depth limit.
+    const redacted = redact(additionalLogAttributes, {
+      describeError: (error) => ({
+        name: error.name,
+        location: this.getCodeLocation(error.stack),
+        ...errorFields(error),
+      }),
+    });
+    return new LogItem({ attributes: base }).addAttributes(redacted as LogAttributes);
   }
 }

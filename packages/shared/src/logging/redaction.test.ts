@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logger.js';
 import { redact } from './redact.js';
 
+/** `{ level: { level: ... { ...leaf } } }`, `levels` objects deep. */
+const nested = (levels: number, leaf: Record<string, unknown>): Record<string, unknown> =>
+  levels === 0 ? leaf : { level: nested(levels - 1, leaf) };
+
 describe('redact', () => {
   it('drops values under secret keys and masks secrets inside any text', () => {
     expect(
@@ -24,27 +28,123 @@ describe('redact', () => {
   it('keeps numbers that are not card numbers, such as epoch timestamps', () => {
     expect(redact('sent at 1764219514162')).toBe('sent at 1764219514162');
   });
+
+  it('never lets a secret through because it is nested deep: the deep part becomes a marker', () => {
+    const deep = nested(12, { contact: 'ada@example.com', email: 'ada@example.com' });
+
+    const output = JSON.stringify(redact({ deep }));
+
+    expect(output).not.toContain('ada@example.com');
+    expect(output).toContain('[truncated: nested too deeply]');
+  });
+
+  it('redacts every level it keeps', () => {
+    const within = nested(9, { contact: 'ada@example.com', email: 'ada@example.com' });
+
+    expect(JSON.stringify(redact(within))).toContain('{"contact":"[redacted-email]","email":"[redacted]"}');
+  });
+
+  it('marks a cycle instead of following it', () => {
+    const order: Record<string, unknown> = { id: 'o-1', note: 'for ada@example.com' };
+    order.self = order;
+
+    expect(redact(order)).toEqual({ id: 'o-1', note: 'for [redacted-email]', self: '[circular]' });
+  });
+
+  it('keeps a value that appears twice without being a cycle', () => {
+    const address = { city: 'Oslo' };
+
+    expect(redact({ billing: address, shipping: address })).toEqual({
+      billing: { city: 'Oslo' },
+      shipping: { city: 'Oslo' },
+    });
+  });
+
+  it('writes dates as their ISO text, as JSON would, not as an empty object', () => {
+    expect(redact({ at: new Date(0) })).toEqual({ at: '1970-01-01T00:00:00.000Z' });
+  });
 });
 
 describe('createLogger', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('writes no card number, token or e-mail, whatever is logged', () => {
+  // Powertools writes INFO lines to stdout and ERROR lines to stderr.
+  const captureLines = (): string[] => {
     const lines: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
+    for (const stream of [process.stdout, process.stderr]) {
+      vi.spyOn(stream, 'write').mockImplementation((chunk) => {
+        lines.push(String(chunk));
+        return true;
+      });
+    }
+    return lines;
+  };
+
+  it('writes no card number, token or e-mail, whatever is logged', () => {
+    const lines = captureLines();
     const logger = createLogger('redaction-test', { logLevel: 'DEBUG' });
 
     logger.info('Checkout by ada@example.com', {
       body: { email: 'ada@example.com', cardInfo: '5555-4444-3333-2222' },
       token: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzd24ifQ.sig',
-      error: new Error('card 5555444433332222 declined'),
+      error: new Error('card 5555 5555 5555 4444 declined'),
     });
 
     const output = lines.join('');
     expect(output).toContain('Checkout by [redacted-email]');
     expect(output).not.toMatch(/ada@example\.com|5555|eyJhbGci/);
+    expect(JSON.parse(output).error.message).toBe('card [redacted-card] declined');
+  });
+
+  it('logs an error with its name, redacted message, stack and cause', () => {
+    const lines = captureLines();
+    const logger = createLogger('redaction-test', { logLevel: 'INFO' });
+    const cause = new TypeError('socket closed while sending to ada@example.com');
+    const error = new RangeError('card 5555555555554444 declined', { cause });
+
+    logger.error('Request failed', { error });
+
+    const logged = JSON.parse(lines.join('')).error;
+    expect(logged).toMatchObject({
+      name: 'RangeError',
+      message: 'card [redacted-card] declined',
+      cause: { name: 'TypeError', message: 'socket closed while sending to [redacted-email]' },
+    });
+    expect(logged.stack).toMatch(
+      /^RangeError: card \[redacted-card\] declined\n\s+at .*redaction\.test\.ts:\d+/,
+    );
+    expect(logged.cause.stack).toContain('redaction.test.ts');
+    expect(logged.location).toEqual(expect.any(String));
+    expect(lines.join('')).not.toMatch(/ada@example\.com|5555555555554444/);
+  });
+
+  it('logs the fields an error carries, redacted, and each error of an AggregateError', () => {
+    const lines = captureLines();
+    const logger = createLogger('redaction-test', { logLevel: 'INFO' });
+    const rejected = Object.assign(new Error('entry rejected'), { entryId: 'e-1', email: 'ada@example.com' });
+    const error = new AggregateError([rejected, new Error('timed out')], 'publish failed');
+
+    logger.error('Publish failed', error);
+
+    const logged = JSON.parse(lines.join('')).error;
+    expect(logged).toMatchObject({
+      name: 'AggregateError',
+      message: 'publish failed',
+      errors: [
+        { name: 'Error', message: 'entry rejected', entryId: 'e-1', email: '[redacted]' },
+        { name: 'Error', message: 'timed out' },
+      ],
+    });
+  });
+
+  it('logs an error that is its own cause without looping', () => {
+    const lines = captureLines();
+    const logger = createLogger('redaction-test', { logLevel: 'INFO' });
+    const error = new Error('retry loop');
+    error.cause = error;
+
+    logger.error('Gave up', { error });
+
+    expect(JSON.parse(lines.join('')).error).toMatchObject({ message: 'retry loop', cause: '[circular]' });
   });
 });
