@@ -25,5 +25,5 @@ function parseEnvelope(text: string): Record<string, unknown> {
 export const testEventPattern: OperationHandler = (_context, body) => {
   const pattern = compileOrReject(requiredString(body, 'EventPattern'));
   const event = parseEnvelope(requiredString(body, 'Event'));
-  return { Result: matchesCompiledPattern(pattern, flattenEvent(event)) };
+  return { Result: matchesCompiledPattern(pattern, flattenEvent(event, pattern.paths)) };
 };
