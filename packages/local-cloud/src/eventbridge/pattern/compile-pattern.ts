@@ -3,6 +3,7 @@ import { rejectPattern } from './invalid-event-pattern-error.js';
 import { looksLikeIpAddress, parseCidr, parseIpAddress } from './ip-address.js';
 import type { Matcher } from './matchers.js';
 import { collectLeaves, normalizeEntries, type PatternEntry, type PatternNode } from './pattern-tree.js';
+import { checkRuleComplexity } from './rule-complexity.js';
 import { parseWildcard } from './wildcard.js';
 
 /**
@@ -79,6 +80,8 @@ export function compilePattern(pattern: unknown): CompiledPattern {
     root,
     paths: [...new Set(collectLeaves(root).map((leaf) => leaf.path))],
   };
+  // EventBridge adds a rule to its matching machine only after the whole pattern parsed.
+  checkRuleComplexity(root);
   compiledPatterns.add(compiled);
   return compiled;
 }
