@@ -94,10 +94,13 @@ function acceptEntry(context: EmulatorContext, entry: RequestEntry, now: Date): 
 }
 
 function routeEvent(context: EmulatorContext, rules: Iterable<Rule>, event: EventEnvelope) {
-  const fields = flattenEvent(event as unknown as Record<string, unknown>);
-  for (const rule of rules) {
-    if (rule.state === 'DISABLED' || !rule.compiledPattern) continue;
-    if (matchesCompiledPattern(rule.compiledPattern, fields)) context.dispatch(rule, event);
+  const active = [...rules].filter((rule) => rule.state !== 'DISABLED' && rule.compiledPattern);
+  // One flattening for all rules, limited to the fields some rule looks at.
+  const paths = active.flatMap((rule) => rule.compiledPattern?.paths ?? []);
+  const fields = flattenEvent(event as unknown as Record<string, unknown>, paths);
+  for (const rule of active) {
+    if (rule.compiledPattern && matchesCompiledPattern(rule.compiledPattern, fields))
+      context.dispatch(rule, event);
   }
 }
 

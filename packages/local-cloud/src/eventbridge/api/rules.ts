@@ -12,8 +12,17 @@ const RULE_STATES: readonly RuleState[] = [
   'DISABLED',
   'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS',
 ];
-/** PutRule's documented EventPattern length limit. */
+/** The EventPattern length limit both PutRule and TestEventPattern document. */
 const MAX_PATTERN_LENGTH = 4096;
+
+/** Parameter validation runs before the pattern is read, so this error comes first. */
+export function checkPatternLength(pattern: string): void {
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw validationError(
+      `1 validation error detected: Value at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal to ${MAX_PATTERN_LENGTH}`,
+    );
+  }
+}
 
 /** Turns a pattern problem into the API error EventBridge answers with. */
 export function compileOrReject(pattern: string) {
@@ -54,11 +63,7 @@ export const putRule: OperationHandler = (context, body) => {
   if (!eventPattern && !scheduleExpression) {
     throw validationError('Parameter(s) ScheduleExpression or EventPattern must be specified.');
   }
-  if (eventPattern && eventPattern.length > MAX_PATTERN_LENGTH) {
-    throw validationError(
-      `1 validation error detected: Value at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal to ${MAX_PATTERN_LENGTH}`,
-    );
-  }
+  if (eventPattern) checkPatternLength(eventPattern);
   const bus = findBus(context, busName);
   if (scheduleExpression && busName !== DEFAULT_BUS) {
     throw validationError('ScheduleExpression is supported only on the default event bus.');

@@ -2,7 +2,7 @@ import { validationError } from '../api-error.js';
 import { flattenEvent, matchesCompiledPattern } from '../pattern/index.js';
 import type { OperationHandler } from './context.js';
 import { requiredString } from './request-fields.js';
-import { compileOrReject } from './rules.js';
+import { checkPatternLength, compileOrReject } from './rules.js';
 
 /** TestEventPattern insists on an envelope carrying these fields. */
 const REQUIRED_EVENT_FIELDS = ['id', 'account', 'source', 'time', 'region', 'detail-type'];
@@ -23,7 +23,9 @@ function parseEnvelope(text: string): Record<string, unknown> {
 }
 
 export const testEventPattern: OperationHandler = (_context, body) => {
-  const pattern = compileOrReject(requiredString(body, 'EventPattern'));
+  const patternText = requiredString(body, 'EventPattern');
+  checkPatternLength(patternText);
+  const pattern = compileOrReject(patternText);
   const event = parseEnvelope(requiredString(body, 'Event'));
-  return { Result: matchesCompiledPattern(pattern, flattenEvent(event)) };
+  return { Result: matchesCompiledPattern(pattern, flattenEvent(event, pattern.paths)) };
 };

@@ -2,20 +2,22 @@ import { toComparable, toComparableOrThrow } from './comparable-number.js';
 import { rejectPattern } from './invalid-event-pattern-error.js';
 import { looksLikeIpAddress, parseCidr, parseIpAddress } from './ip-address.js';
 import type { Matcher } from './matchers.js';
+import { collectLeaves, normalizeEntries, type PatternEntry, type PatternNode } from './pattern-tree.js';
+import { checkRuleComplexity } from './rule-complexity.js';
 import { parseWildcard } from './wildcard.js';
 
 /**
  * Compiles an event pattern the way event-ruler (the engine behind EventBridge) does: fields are
- * flattened to dot-joined paths, `$or` forks the pattern into alternative branches, and every check
- * runs in document order so the first problem reported is the one EventBridge reports.
+ * flattened to dot-joined paths, `$or` offers alternative sets of fields, and every check runs in
+ * document order so the first problem reported is the one EventBridge reports. `$or` stays a tree
+ * node (see pattern-tree.ts) instead of being expanded into every combination.
  */
 
-/** All fields of one branch must match; a later write to the same path replaces the earlier one. */
-export type PatternBranch = ReadonlyMap<string, readonly Matcher[]>;
-
 export interface CompiledPattern {
-  /** The event matches when any branch matches (more than one only with `$or`). */
-  readonly branches: readonly PatternBranch[];
+  /** The event matches when the tree holds for it. */
+  readonly root: PatternNode;
+  /** Every path the pattern looks at: the rest of an event can be skipped. */
+  readonly paths: readonly string[];
 }
 
 const OR_KEYWORD = '$or';
@@ -49,7 +51,6 @@ const RESERVED_IN_OR = new Set([
 ]);
 
 type JsonObject = { [key: string]: unknown };
-type MutableBranch = Map<string, Matcher[]>;
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,56 +73,53 @@ export function isCompiledPattern(value: unknown): value is CompiledPattern {
 
 export function compilePattern(pattern: unknown): CompiledPattern {
   if (!isObject(pattern)) rejectPattern('Filter is not an object');
-  const branches: MutableBranch[] = [];
-  compileObject(pattern, [], branches, false);
-  const compiled: CompiledPattern = { branches };
+  const entries: PatternEntry[] = [];
+  compileObject(pattern, [], entries, false);
+  const root = normalizeEntries(entries);
+  const compiled: CompiledPattern = {
+    root,
+    paths: [...new Set(collectLeaves(root).map((leaf) => leaf.path))],
+  };
+  // EventBridge adds a rule to its matching machine only after the whole pattern parsed.
+  checkRuleComplexity(root);
   compiledPatterns.add(compiled);
   return compiled;
 }
 
-function compileObject(
-  object: JsonObject,
-  path: string[],
-  branches: MutableBranch[],
-  insideOr: boolean,
-): void {
-  const entries = Object.entries(object);
-  if (entries.length === 0) rejectPattern('Empty objects are not allowed');
-  for (const [key, value] of entries) {
+function compileObject(object: JsonObject, path: string[], entries: PatternEntry[], insideOr: boolean): void {
+  const keys = Object.entries(object);
+  if (keys.length === 0) rejectPattern('Empty objects are not allowed');
+  for (const [key, value] of keys) {
     if (key === OR_KEYWORD) {
-      compileOr(value, path, branches);
+      entries.push(compileOr(value, path));
       continue;
     }
     if (insideOr && RESERVED_IN_OR.has(key)) {
       rejectPattern(`${key} is Ruler reserved fieldName which cannot be used inside ${OR_KEYWORD}.`);
     }
     if (Array.isArray(value)) {
-      writeField([...path, key].join('.'), compileValueList(value), branches);
+      const fieldPath = [...path, key].join('.');
+      entries.push({ kind: 'field', leaf: { path: fieldPath, matchers: compileValueList(value) } });
     } else if (isObject(value)) {
-      compileObject(value, [...path, key], branches, insideOr);
+      compileObject(value, [...path, key], entries, insideOr);
     } else {
       rejectPattern(`"${key}" must be an object or an array`);
     }
   }
 }
 
-function compileOr(value: unknown, path: string[], branches: MutableBranch[]): void {
-  const before = branches.map((branch) => new Map(branch));
-  branches.length = 0;
+function compileOr(value: unknown, path: string[]): PatternEntry {
   if (!Array.isArray(value)) rejectPattern(`It must be an Array followed with ${OR_KEYWORD}.`);
+  const alternatives: PatternEntry[][] = [];
   for (const alternative of value) {
     if (!isObject(alternative))
       rejectPattern(`Only JSON object is allowed in array of ${OR_KEYWORD} relationship.`);
-    const forked = before.length > 0 ? before.map((branch) => new Map(branch)) : [new Map()];
-    compileObject(alternative, path, forked, true);
-    branches.push(...forked);
+    const entries: PatternEntry[] = [];
+    compileObject(alternative, path, entries, true);
+    alternatives.push(entries);
   }
   if (value.length < 2) rejectPattern(`There must have at least 2 Objects in ${OR_KEYWORD} relationship.`);
-}
-
-function writeField(path: string, matchers: Matcher[], branches: MutableBranch[]): void {
-  if (branches.length === 0) branches.push(new Map());
-  for (const branch of branches) branch.set(path, matchers);
+  return { kind: 'or', alternatives };
 }
 
 function compileValueList(values: readonly unknown[]): Matcher[] {

@@ -14,16 +14,38 @@ export interface EventField {
 
 export type FlattenedEvent = ReadonlyMap<string, readonly EventField[]>;
 
-export function flattenEvent(event: Record<string, unknown>): FlattenedEvent {
+/** Every path a pattern could look at, and each prefix of one that ends at a dot. */
+function pathsAndPrefixes(paths: Iterable<string>): Set<string> {
+  const wanted = new Set<string>();
+  for (const path of paths) {
+    wanted.add(path);
+    for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', dot + 1))
+      wanted.add(path.slice(0, dot));
+  }
+  return wanted;
+}
+
+/**
+ * @param paths the only paths to collect (a pattern's paths): subtrees that cannot lead to one are
+ * skipped, which keeps a large event cheap when patterns look at a few of its fields.
+ */
+export function flattenEvent(event: Record<string, unknown>, paths?: Iterable<string>): FlattenedEvent {
   const fields = new Map<string, EventField[]>();
+  const wanted = paths ? pathsAndPrefixes(paths) : undefined;
   let nextArrayId = 0;
 
   const visit = (value: unknown, path: string, trail: readonly (readonly [number, number])[]): void => {
     if (Array.isArray(value)) {
       const arrayId = nextArrayId++;
-      for (const [index, element] of value.entries()) visit(element, path, [...trail, [arrayId, index]]);
+      for (let index = 0; index < value.length; index++)
+        visit(value[index], path, [...trail, [arrayId, index]]);
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) visit(child, path ? `${path}.${key}` : key, trail);
+      // for...in over a parsed JSON object sees exactly its own keys, without allocating entries.
+      for (const key in value) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (!wanted || wanted.has(childPath))
+          visit((value as Record<string, unknown>)[key], childPath, trail);
+      }
     } else if (path) {
       const leaf: EventField = { value: value as LeafValue, trail };
       const existing = fields.get(path);

@@ -39,5 +39,5 @@ export function matchesEventPattern(
   const compiled = isCompiledPattern(pattern) ? pattern : validateEventPattern(pattern);
   const parsed = typeof event === 'string' ? (JSON.parse(event) as unknown) : event;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
-  return matchesCompiledPattern(compiled, flattenEvent(parsed as Record<string, unknown>));
+  return matchesCompiledPattern(compiled, flattenEvent(parsed as Record<string, unknown>, compiled.paths));
 }

@@ -180,6 +180,45 @@ describe('arrays of objects', () => {
   });
 });
 
+describe('$or alternatives inside arrays', () => {
+  it('tries another alternative when the first one found uses a different element', () => {
+    const pattern = {
+      detail: { items: { sku: ['A'] }, $or: [{ items: { qty: [1] } }, { items: { qty: [2] } }] },
+    };
+    const items = [
+      { sku: 'A', qty: 2 },
+      { sku: 'B', qty: 1 },
+    ];
+    expect(matches(pattern, detail({ items }))).toBe(true);
+    expect(matches(pattern, detail({ items: [{ sku: 'A', qty: 3 }, items[1]] }))).toBe(false);
+  });
+
+  it('backtracks across several $ors that compete for one element', () => {
+    const pattern = {
+      detail: {
+        items: {
+          f0: { $or: [{ a: ['x'] }, { b: ['y'] }] },
+          f1: { $or: [{ a: ['x'] }, { b: ['y'] }] },
+          f2: { $or: [{ a: ['x'] }, { b: ['y'] }] },
+        },
+      },
+    };
+    const element = (f0: object, f1: object, f2: object) => ({ f0, f1, f2 });
+    const a = { a: 'x' };
+    const b = { b: 'y' };
+    // Each "a" exists in some element, but only the second element satisfies all three $ors.
+    expect(
+      matches(
+        pattern,
+        detail({ items: [element(a, b, { c: 1 }), element(b, a, b), element({ c: 1 }, a, a)] }),
+      ),
+    ).toBe(true);
+    expect(matches(pattern, detail({ items: [element(a, b, { c: 1 }), element(b, { c: 1 }, a)] }))).toBe(
+      false,
+    );
+  });
+});
+
 describe('case-insensitive operators', () => {
   it('prefix, suffix and equals ignore case', () => {
     expect(

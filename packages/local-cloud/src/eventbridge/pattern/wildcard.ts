@@ -34,30 +34,32 @@ export function parseWildcard(text: string, reject: (reason: string) => never): 
   return tokens;
 }
 
-/** Glob match without regular expressions, so user input can never build a pathological regex. */
+/**
+ * Glob match without regular expressions or backtracking, so user input can never make matching
+ * slow: the text before the first star must start the value, the text after the last star must end
+ * it, and each piece in between is taken at its leftmost place after the previous one. With `*` as
+ * the only wildcard, the leftmost place never loses a match that a later place would find.
+ */
 export function matchesWildcard(tokens: readonly WildcardToken[], value: string): boolean {
-  return matchFrom(tokens, 0, value, 0);
+  if (!tokens.some((token) => token.kind === 'star')) return literalOf(tokens[0]) === value;
+  const first = tokens[0];
+  const last = tokens.at(-1);
+  const head = first?.kind === 'literal' ? first.text : '';
+  const tail = last?.kind === 'literal' ? last.text : '';
+  if (head.length + tail.length > value.length || !value.startsWith(head) || !value.endsWith(tail))
+    return false;
+  const end = value.length - tail.length;
+  let cursor = head.length;
+  const middle = tokens.slice(first?.kind === 'literal' ? 1 : 0, last?.kind === 'literal' ? -1 : undefined);
+  for (const token of middle) {
+    if (token.kind === 'star') continue;
+    const at = value.indexOf(token.text, cursor);
+    if (at === -1 || at + token.text.length > end) return false;
+    cursor = at + token.text.length;
+  }
+  return true;
 }
 
-function matchFrom(
-  tokens: readonly WildcardToken[],
-  tokenIndex: number,
-  value: string,
-  offset: number,
-): boolean {
-  const token = tokens[tokenIndex];
-  if (!token) return offset === value.length;
-  if (token.kind === 'literal') {
-    return (
-      value.startsWith(token.text, offset) &&
-      matchFrom(tokens, tokenIndex + 1, value, offset + token.text.length)
-    );
-  }
-  const next = tokens[tokenIndex + 1];
-  // Stars are never adjacent (the parser rejects "**"), so a star is followed by a literal or the end.
-  if (next?.kind !== 'literal') return true;
-  for (let at = value.indexOf(next.text, offset); at !== -1; at = value.indexOf(next.text, at + 1)) {
-    if (matchFrom(tokens, tokenIndex + 1, value, at)) return true;
-  }
-  return false;
+function literalOf(token: WildcardToken | undefined): string {
+  return token?.kind === 'literal' ? token.text : '';
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { consistentChoiceExists, SearchBudget, type Trail } from './array-consistency.js';
+
+const trail = (...steps: [number, number][]): Trail => steps;
+const consistent = (...constraints: Trail[][]) =>
+  consistentChoiceExists(constraints, new SearchBudget(10_000));
+
+describe('consistentChoiceExists', () => {
+  it('needs one element per array', () => {
+    // Array 0 holds two elements; both constraints can be met in element 1 only.
+    expect(consistent([trail([0, 0]), trail([0, 1])], [trail([0, 1])])).toBe(true);
+    expect(consistent([trail([0, 0])], [trail([0, 1])])).toBe(false);
+  });
+
+  it('lets different arrays choose different elements', () => {
+    expect(consistent([trail([0, 0])], [trail([1, 3])])).toBe(true);
+  });
+
+  it('follows nested arrays: the inner array belongs to one outer element', () => {
+    // Outer array 0; element 0 holds inner array 1, element 1 holds inner array 2.
+    expect(consistent([trail([0, 0], [1, 0])], [trail([0, 0], [1, 0])], [trail([0, 0])])).toBe(true);
+    expect(consistent([trail([0, 0], [1, 0])], [trail([0, 1], [2, 0])])).toBe(false);
+    expect(consistent([trail([0, 0], [1, 0])], [trail([0, 0], [1, 1])])).toBe(false);
+  });
+
+  it('tries each array a constraint could be met under (a dotted key next to a nested one)', () => {
+    // The first constraint has candidates under array 0 and under array 5.
+    expect(consistent([trail([0, 0]), trail([5, 0])], [trail([0, 1])], [trail([0, 1])])).toBe(true);
+    expect(consistent([trail([0, 0]), trail([5, 0])], [trail([0, 1])], [trail([5, 1])])).toBe(false);
+  });
+
+  it('gives up (no choice) once its budget is spent on alternatives', () => {
+    const ambiguous = [trail([0, 0]), trail([5, 0])];
+    expect(consistentChoiceExists([ambiguous, [trail([5, 0])]], new SearchBudget(0))).toBe(false);
+    expect(consistentChoiceExists([ambiguous, [trail([5, 0])]], new SearchBudget(2))).toBe(true);
+  });
+
+  it('fails a constraint without candidates', () => {
+    expect(consistent([], [trail([0, 0])])).toBe(false);
+  });
+
+  it('walks 20,000 candidates that never meet in linear time', () => {
+    const evens = Array.from({ length: 10_000 }, (_, index) => trail([0, index * 2]));
+    const odds = Array.from({ length: 10_000 }, (_, index) => trail([0, index * 2 + 1]));
+    const started = process.cpuUsage();
+    expect(consistent(evens, odds)).toBe(false);
+    const { user, system } = process.cpuUsage(started);
+    expect((user + system) / 1000).toBeLessThan(100);
+  });
+});
