@@ -290,11 +290,15 @@ describe('the local EventBridge and SQS behind fault proxies', () => {
     expect(result?.FailedEntryCount).toBe(failed.length);
     expect(failed.length).toBeGreaterThan(0);
     for (const entry of failed) expect(['InternalFailure', 'ThrottlingException']).toContain(entry.ErrorCode);
-    const published = result?.Entries?.flatMap((entry) =>
-      entry.EventId === undefined ? [] : [entry.EventId],
+    // Entry n carries detail {n}: exactly the entries reported accepted reach the queue, with their ids.
+    const accepted = (result?.Entries ?? []).flatMap((entry, n) =>
+      entry.EventId === undefined ? [] : [{ id: entry.EventId, n }],
     );
-    const deliveredIds = (await takeAll()).map((body) => (JSON.parse(body) as { id: string }).id);
-    expect(deliveredIds.sort()).toEqual([...(published ?? [])].sort());
+    const delivered = (await takeAll()).map((body) => {
+      const event = JSON.parse(body) as { id: string; detail: { n: number } };
+      return { id: event.id, n: event.detail.n };
+    });
+    expect(delivered.sort((a, b) => a.n - b.n)).toEqual(accepted);
   });
 
   it('PutEvents failed entries after forwarding: every entry was published, some are reported failed', async () => {
