@@ -1,4 +1,9 @@
-import { EventBridgeClient, ListEventBusesCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  CreateEventBusCommand,
+  EventBridgeClient,
+  ListEventBusesCommand,
+  PutEventsCommand,
+} from '@aws-sdk/client-eventbridge';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEventBridge, startEventBridge } from '../src/eventbridge/index.js';
 import { type FaultProxyOptions, type RunningFaultProxy, startFaultProxy } from '../src/faults/index.js';
@@ -149,6 +154,28 @@ describe('fault proxy', () => {
     proxy.freeze(10_000);
     setTimeout(() => proxy.disable(), 100);
     expect(await timed(listBuses(client))).toBeLessThan(2000);
+  });
+
+  it('still forwards a request whose caller gave up during a freeze: AWS would still do the work', async () => {
+    const { proxy, client } = await proxyWith();
+    const direct = new EventBridgeClient({
+      endpoint: eventBridge.url,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    clients.push(direct);
+
+    proxy.freeze(300);
+    const abandoned = await client
+      .send(new CreateEventBusCommand({ Name: 'created-after-timeout' }), {
+        abortSignal: AbortSignal.timeout(50),
+      })
+      .catch((error: Error) => error.name);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    expect(abandoned).toBe('AbortError');
+    const { EventBuses = [] } = await direct.send(new ListEventBusesCommand({}));
+    expect(EventBuses.map((bus) => bus.Name)).toContain('created-after-timeout');
   });
 
   it('passes requests that are not AWS JSON through untouched', async () => {
