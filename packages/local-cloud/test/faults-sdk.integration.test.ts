@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import {
   EventBridgeClient,
-  EventBridgeServiceException,
+  ThrottlingException as EventBridgeThrottlingException,
   InternalException,
   PutEventsCommand,
   PutRuleCommand,
@@ -262,7 +262,7 @@ describe('the local EventBridge and SQS behind fault proxies', () => {
   });
 
   it.each([
-    ['ThrottlingException', EventBridgeServiceException, 400],
+    ['ThrottlingException', EventBridgeThrottlingException, 400],
     ['InternalException', InternalException, 500],
   ] as const)(
     'EventBridge %s before forwarding: retried, then thrown; nothing published',
