@@ -32,6 +32,14 @@ export {
   startEventBridge,
   validateEventPattern,
 } from './eventbridge/index.js';
+export {
+  type AwsService,
+  type FaultConfig,
+  type FaultCounts,
+  type FaultProxyOptions,
+  type RunningFaultProxy,
+  startFaultProxy,
+} from './faults/index.js';
 export { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION, localAwsEnvironment } from './local-aws.js';
 export {
   type RunningServiceOffline,

@@ -6,6 +6,8 @@ import { serverlessCli, serverlessCliEnvironment } from '../templates/service-co
 
 export interface ServiceOfflineOptions {
   serviceDir: string;
+  /** The Serverless CLI to run; by default the one the service depends on. */
+  cli?: string;
   stage?: string;
   host?: string;
   httpPort: number;
@@ -48,6 +50,7 @@ const answers = (url: string): Promise<boolean> =>
  */
 export const startServiceOffline = async ({
   serviceDir,
+  cli = serverlessCli(serviceDir),
   stage = 'local',
   host = '127.0.0.1',
   httpPort,
@@ -60,7 +63,7 @@ export const startServiceOffline = async ({
   const managed = startProcess(
     process.execPath,
     [
-      serverlessCli(serviceDir),
+      cli,
       'offline',
       'start',
       '--stage',
