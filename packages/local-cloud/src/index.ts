@@ -53,3 +53,10 @@ export {
   startRestartableDynamoDbLocal,
 } from './testing/restartable-dynamodb-local.js';
 export { type ServiceUnderTest, startServiceUnderTest } from './testing/service-under-test.js';
+export {
+  createTraceJournal,
+  readTraceStream,
+  TRACE_PATH,
+  type TraceEntry,
+  type TraceJournal,
+} from './trace/index.js';
