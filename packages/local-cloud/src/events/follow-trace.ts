@@ -48,8 +48,9 @@ export const followTrace = async ({
       state = 'waiting';
     } catch (error) {
       if (signal.aborted) return;
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      enter('waiting', cause ?? (error as Error).message);
+      // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, ...).
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      enter('waiting', cause?.code ?? cause?.message ?? (error as Error).message);
     }
     await pause(RECONNECT_MS, signal);
   }
