@@ -46,9 +46,13 @@ const { positionals, values } = parseArgs({
   },
 });
 const [command] = positionals;
-if (values.help || (command !== 'list' && command !== 'redrive') || positionals.length > 1) {
+if (values.help) {
+  print(USAGE);
+  process.exit(0);
+}
+if ((command !== 'list' && command !== 'redrive') || positionals.length > 1) {
   process.stderr.write(`${USAGE}\n`);
-  process.exit(values.help ? 0 : 2);
+  process.exit(2);
 }
 const stage = values.stage;
 const isLocal = stage === 'local';
@@ -173,11 +177,14 @@ const redrive = async (target: Target, dlqs: LocatedDeadLetterQueue[]) => {
       continue;
     }
     print(`${dlq.queue.name}: moving ~${depth} message(s) ${describeRedrive(dlq)} (SQS message-move task)`);
+    let lastMoved = 0;
     const result = await redriveDeadLetterQueue(target.sqs, dlq, {
-      onProgress: (task) =>
-        print(
-          `  ... ${task.ApproximateNumberOfMessagesMoved ?? 0} of ~${task.ApproximateNumberOfMessagesToMove ?? '?'} moved`,
-        ),
+      onProgress: (task) => {
+        const moved = task.ApproximateNumberOfMessagesMoved ?? 0;
+        if (moved === lastMoved) return;
+        lastMoved = moved;
+        print(`  ... ${moved} of ~${task.ApproximateNumberOfMessagesToMove ?? '?'} moved`);
+      },
     });
     if (result.status === 'COMPLETED') {
       print(`${dlq.queue.name}: done, ${result.moved} moved`);

@@ -46,6 +46,8 @@ const stop = (signal: string) => {
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
+// `pnpm events | head` closes the pipe: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', () => stop('output closed'));
 
 note(`watching the local cloud (EventBridge ${eventBridgeUrl}, SQS ${sqsUrl}); Ctrl-C stops`);
 await followTrace({
