@@ -56,3 +56,10 @@ export {
   serverlessCli,
   serverlessCliEnvironment,
 } from './templates/service-config.js';
+export {
+  createTraceJournal,
+  readTraceStream,
+  TRACE_PATH,
+  type TraceEntry,
+  type TraceJournal,
+} from './trace/index.js';

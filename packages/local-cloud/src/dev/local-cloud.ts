@@ -136,6 +136,7 @@ export const startLocalCloud = async ({
         queues: queues[index] ?? new Map(),
         sqsEndpoint: endpoints.sqs,
         lambdaEndpoint: service.lambdaEndpoint,
+        trace: eventBridge.trace,
         logger: {
           info: (message) => onLog(component, message),
           warn: (message) => onLog(component, message),

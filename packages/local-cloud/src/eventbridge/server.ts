@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createTraceJournal, type TraceJournal } from '../trace/journal.js';
+import { streamTrace, TRACE_PATH } from '../trace/trace-stream.js';
 import type { EmulatorContext } from './api/context.js';
 import { newEventBus } from './api/event-buses.js';
 import { operations } from './api/operations.js';
@@ -23,11 +25,18 @@ export interface EventBridgeOptions {
   /** Where SQS targets are delivered; default http://127.0.0.1:9324. */
   readonly sqsEndpoint?: string;
   readonly logger?: Logger;
+  /**
+   * Where puts, matches and deliveries are recorded, and what `GET /_local/trace` streams; the
+   * local cloud passes the same journal to its queue consumers. Default: a journal of its own.
+   */
+  readonly trace?: TraceJournal;
 }
 
 export interface RunningEventBridge {
   readonly url: string;
   readonly port: number;
+  /** The journal this emulator records to and streams at `/_local/trace` (`pnpm events`). */
+  readonly trace: TraceJournal;
   stop(): Promise<void>;
   /** Resolves when every delivery started so far (with its retries and dead-lettering) has settled. */
   idle(): Promise<void>;
@@ -39,6 +48,10 @@ async function handleRequest(
   response: ServerResponse,
 ) {
   try {
+    if (request.method === 'GET' && request.url === TRACE_PATH) {
+      streamTrace(context.trace, request, response);
+      return;
+    }
     const body = await readBody(request);
     const target = request.headers['x-amz-target'];
     const operationName =
@@ -84,12 +97,14 @@ export async function startEventBridge(options: EventBridgeOptions = {}): Promis
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
   const logger = options.logger ?? consoleLogger;
   const sender = createSqsSender(options.sqsEndpoint ?? 'http://127.0.0.1:9324', scope.region);
-  const dispatcher = createTargetDispatcher(sender, logger);
+  const trace = options.trace ?? createTraceJournal();
+  const dispatcher = createTargetDispatcher(sender, logger, trace);
   const buses = new Map<string, EventBus>();
   const context: EmulatorContext & { logger: Logger } = {
     scope,
     buses,
     dispatch: dispatcher.dispatch,
+    trace,
     logger,
   };
   buses.set(DEFAULT_BUS, newEventBus(context, DEFAULT_BUS));
@@ -105,6 +120,7 @@ export async function startEventBridge(options: EventBridgeOptions = {}): Promis
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    trace,
     idle: () => dispatcher.idle(),
     async stop() {
       await new Promise<void>((resolve, reject) => {

@@ -35,14 +35,15 @@ const PLAIN_ATTRIBUTES = [
 type QueueProperties = Record<string, unknown>;
 
 /** The logical id a `{ "Fn::GetAtt": [Id, "Arn"] }` names, if that is what `value` is. */
-const getAttArnOf = (value: unknown): string | undefined => {
+export const getAttArnOf = (value: unknown): string | undefined => {
   const getAtt = (value as { 'Fn::GetAtt'?: unknown } | undefined)?.['Fn::GetAtt'];
   if (Array.isArray(getAtt) && getAtt[1] === 'Arn' && typeof getAtt[0] === 'string') return getAtt[0];
   if (typeof getAtt === 'string' && getAtt.endsWith('.Arn')) return getAtt.slice(0, -'.Arn'.length);
   return undefined;
 };
 
-const redrivePolicyOf = (properties: QueueProperties): Record<string, unknown> | undefined => {
+/** A queue's `RedrivePolicy` as an object, whichever form the template used. */
+export const redrivePolicyOf = (properties: QueueProperties): Record<string, unknown> | undefined => {
   const policy = properties.RedrivePolicy;
   if (policy === undefined || policy === null) return undefined;
   // CloudFormation takes the policy as an object or as a JSON string.

@@ -40,6 +40,17 @@ export interface EventSourceMappingOptions {
    * two loops from taking the same message.
    */
   concurrency?: number;
+  /** Told how each batch ended, once its successes are deleted (the local cloud's trace listens). */
+  onBatchSettled?: (batch: SettledBatch) => void;
+}
+
+/** How one invocation with a batch ended. */
+export interface SettledBatch {
+  readonly messages: readonly Message[];
+  /** Ids of the messages left on the queue for another receive (all of them when `error` is set). */
+  readonly failedIds: ReadonlySet<string>;
+  /** Why the whole batch failed: the invocation's error or an invalid batch response. */
+  readonly error?: string;
 }
 
 export interface RunningEventSourceMapping {
@@ -146,6 +157,7 @@ export const startEventSourceMapping = (options: EventSourceMappingOptions): Run
     idleDelayMs = 25,
     errorDelayMs = 1000,
     concurrency = 1,
+    onBatchSettled = () => undefined,
   } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new Error(`concurrency must be a positive integer, got ${concurrency}`);
@@ -237,6 +249,7 @@ export const startEventSourceMapping = (options: EventSourceMappingOptions): Run
 
   const deliver = async (messages: Message[], queueArn: string): Promise<void> => {
     const event: SQSEvent = { Records: messages.map((message) => toSqsRecord(message, queueArn)) };
+    const allIds = new Set(messages.map((m) => m.MessageId ?? ''));
     let response: unknown;
     try {
       response = await invoke(event);
@@ -244,20 +257,24 @@ export const startEventSourceMapping = (options: EventSourceMappingOptions): Run
       logger.warn(
         `${queueName}: invocation failed, ${messages.length} record(s) will be retried after the visibility timeout: ${(error as Error).message}`,
       );
+      onBatchSettled({ messages, failedIds: allIds, error: (error as Error).message });
       return;
     }
     let processed = messages;
+    let failedIds = new Set<string>();
     if (reportBatchItemFailures) {
-      const failed = failedMessageIds(response, new Set(messages.map((m) => m.MessageId ?? '')));
+      const failed = failedMessageIds(response, allIds);
       if (failed === undefined) {
-        logger.warn(
-          `${queueName}: invalid batch response ${JSON.stringify(response)?.slice(0, 200)}; the whole batch failed`,
-        );
+        const error = `invalid batch response ${JSON.stringify(response)?.slice(0, 200)}; the whole batch failed`;
+        logger.warn(`${queueName}: ${error}`);
+        onBatchSettled({ messages, failedIds: allIds, error });
         return;
       }
       processed = messages.filter((message) => !failed.has(message.MessageId ?? ''));
+      failedIds = failed;
     }
     await deleteMessages(processed);
+    onBatchSettled({ messages, failedIds });
     const failures = messages.length - processed.length;
     logger.info(
       `${queueName}: ${messages.length} record(s) processed${failures > 0 ? `, ${failures} failed and will be retried after the visibility timeout` : ''}`,

@@ -1,6 +1,11 @@
 import type { ServiceConfig } from '../templates/service-config.js';
+import { eventIdsOfBody, type TraceJournal } from '../trace/journal.js';
 import type { LocalQueue } from './create-queues.js';
-import { type RunningEventSourceMapping, startEventSourceMapping } from './event-source-mapping.js';
+import {
+  type RunningEventSourceMapping,
+  type SettledBatch,
+  startEventSourceMapping,
+} from './event-source-mapping.js';
 import { invokeOfflineFunction, offlineFunctionName } from './lambda-invoker.js';
 import type { QueueLogger } from './logger.js';
 
@@ -75,7 +80,30 @@ export interface QueueConsumersOptions {
   /** serverless-offline's Lambda endpoint for this service (`RunningServiceOffline.lambdaEndpoint`). */
   lambdaEndpoint: string;
   logger?: QueueLogger;
+  /** Records each consumed message (function, success or failure) for `pnpm events`. */
+  trace?: TraceJournal;
 }
+
+/** One `consumed` trace entry per message of a settled batch. */
+const traceConsumption =
+  (trace: TraceJournal, queue: string, functionName: string) =>
+  ({ messages, failedIds, error }: SettledBatch) => {
+    if (!trace.watched) return;
+    for (const message of messages) {
+      const messageId = message.MessageId ?? '';
+      const succeeded = !failedIds.has(messageId);
+      trace.publish({
+        kind: 'consumed',
+        ...eventIdsOfBody(message.Body),
+        queue,
+        functionName,
+        messageId,
+        receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 1),
+        succeeded,
+        ...(succeeded ? {} : { error: error ?? 'the function reported it failed (batchItemFailures)' }),
+      });
+    }
+  };
 
 /**
  * Starts an event source mapping for every enabled `sqs` event of a service, invoking its functions
@@ -90,6 +118,7 @@ export const startQueueConsumers = ({
   sqsEndpoint,
   lambdaEndpoint,
   logger,
+  trace,
 }: QueueConsumersOptions): RunningEventSourceMapping => {
   // Every queue is found before anything starts, so a bad config leaves nothing running.
   const sources = sqsEventSources(config)
@@ -118,6 +147,9 @@ export const startQueueConsumers = ({
       reportBatchItemFailures: source.reportBatchItemFailures,
       invoke,
       ...(logger === undefined ? {} : { logger }),
+      ...(trace === undefined
+        ? {}
+        : { onBatchSettled: traceConsumption(trace, queue.name, source.functionName) }),
     });
     return { mapping, destroy: invoke.destroy };
   });

@@ -4,6 +4,7 @@ export { createQueues, type LocalQueue } from './create-queues.js';
 export {
   type EventSourceMappingOptions,
   type RunningEventSourceMapping,
+  type SettledBatch,
   startEventSourceMapping,
   toSqsRecord,
 } from './event-source-mapping.js';

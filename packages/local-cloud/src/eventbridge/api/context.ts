@@ -1,3 +1,4 @@
+import type { TraceJournal } from '../../trace/journal.js';
 import { notFoundError } from '../api-error.js';
 import type { AccountScope } from '../arns.js';
 import type { EventBus, EventEnvelope, Rule } from '../model.js';
@@ -8,6 +9,8 @@ export interface EmulatorContext {
   readonly buses: Map<string, EventBus>;
   /** Hands a matched event to a rule's targets; must not wait for delivery. */
   readonly dispatch: (rule: Rule, event: EventEnvelope) => void;
+  /** Where puts and rule matches are recorded for `pnpm events`. */
+  readonly trace: TraceJournal;
 }
 
 export function findBus(context: EmulatorContext, busName: string): EventBus {

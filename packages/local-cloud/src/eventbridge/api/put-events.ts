@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { correlationIdOf } from '../../trace/journal.js';
 import { validationError } from '../api-error.js';
 import { busNameFrom } from '../arns.js';
 import type { EventEnvelope, Rule } from '../model.js';
@@ -89,18 +90,37 @@ function acceptEntry(context: EmulatorContext, entry: RequestEntry, now: Date): 
     resources,
     detail,
   };
-  routeEvent(context, bus.rules.values(), event);
+  routeEvent(context, busName, bus.rules.values(), event);
   return { EventId: event.id };
 }
 
-function routeEvent(context: EmulatorContext, rules: Iterable<Rule>, event: EventEnvelope) {
+function routeEvent(context: EmulatorContext, busName: string, rules: Iterable<Rule>, event: EventEnvelope) {
   const active = [...rules].filter((rule) => rule.state !== 'DISABLED' && rule.compiledPattern);
   // One flattening for all rules, limited to the fields some rule looks at.
   const paths = active.flatMap((rule) => rule.compiledPattern?.paths ?? []);
   const fields = flattenEvent(event as unknown as Record<string, unknown>, paths);
-  for (const rule of active) {
-    if (rule.compiledPattern && matchesCompiledPattern(rule.compiledPattern, fields))
-      context.dispatch(rule, event);
+  const matched = active.filter(
+    (rule) => rule.compiledPattern !== undefined && matchesCompiledPattern(rule.compiledPattern, fields),
+  );
+  // Recorded before dispatching, so the put and its matches precede every delivery in the trace.
+  const ids = { eventId: event.id, correlationId: correlationIdOf(event) };
+  context.trace.publish({
+    kind: 'put',
+    ...ids,
+    bus: busName,
+    source: event.source,
+    detailType: event['detail-type'],
+    matchedRules: matched.length,
+  });
+  for (const rule of matched) {
+    context.trace.publish({
+      kind: 'matched',
+      ...ids,
+      bus: busName,
+      rule: rule.name,
+      targets: rule.targets.size,
+    });
+    context.dispatch(rule, event);
   }
 }
 

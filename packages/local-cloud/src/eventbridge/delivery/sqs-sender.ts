@@ -16,7 +16,8 @@ export interface SqsMessage {
 }
 
 export interface SqsSender {
-  send(queueArn: string, message: SqsMessage): Promise<void>;
+  /** Resolves with the new message's id. */
+  send(queueArn: string, message: SqsMessage): Promise<string | undefined>;
   destroy(): void;
 }
 
@@ -51,7 +52,7 @@ export function createSqsSender(endpoint: string, region: string): SqsSender {
       if (!queue)
         throw new PermanentDeliveryError(`Unsupported target ARN ${arn}: only SQS queues are emulated`);
       try {
-        await client.send(
+        const { MessageId } = await client.send(
           new SendMessageCommand({
             QueueUrl: await queueUrl(arn, queue.queueName),
             MessageBody: message.body,
@@ -67,6 +68,7 @@ export function createSqsSender(endpoint: string, region: string): SqsSender {
               : undefined,
           }),
         );
+        return MessageId;
       } catch (error) {
         const name = (error as Error).name;
         if (MISSING_QUEUE_ERRORS.has(name)) {

@@ -1,3 +1,4 @@
+import { correlationIdOf, type TraceJournal } from '../../trace/journal.js';
 import type { Logger } from '../logger.js';
 import type { EventEnvelope, Rule, Target } from '../model.js';
 import { PermanentDeliveryError, type SqsSender } from './sqs-sender.js';
@@ -16,8 +17,13 @@ export interface TargetDispatcher {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function createTargetDispatcher(sender: SqsSender, logger: Logger): TargetDispatcher {
+export function createTargetDispatcher(
+  sender: SqsSender,
+  logger: Logger,
+  trace: TraceJournal,
+): TargetDispatcher {
   const inFlight = new Set<Promise<void>>();
 
   const track = (delivery: Promise<void>) => {
@@ -41,32 +47,58 @@ export function createTargetDispatcher(sender: SqsSender, logger: Logger): Targe
       // EventBridge deduplicates FIFO deliveries by event id.
       deduplicationId: isFifo ? event.id : undefined,
     };
+    const traced = {
+      eventId: event.id,
+      correlationId: correlationIdOf(event),
+      rule: rule.name,
+      targetArn: target.Arn,
+    };
     let lastError: unknown;
+    let attempts = 0;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
+      attempts = attempt + 1;
       try {
-        await sender.send(target.Arn, message);
+        const messageId = await sender.send(target.Arn, message);
+        trace.publish({ kind: 'delivered', ...traced, attempt: attempts, messageId });
         return;
       } catch (error) {
         lastError = error;
         if (error instanceof PermanentDeliveryError) break;
         const backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
         if (attempt === maxRetries || Date.now() + backoff - ingestedAt > maxAgeMs) break;
+        trace.publish({
+          kind: 'retrying',
+          ...traced,
+          attempt: attempts,
+          error: reasonOf(error),
+          retryInMs: backoff,
+        });
         await sleep(backoff);
       }
     }
-    await handleFailure(rule, target, event, lastError);
+    const deadLetterArn = target.DeadLetterConfig?.Arn;
+    const deadLettered = await handleFailure(rule, target, event, lastError);
+    trace.publish({
+      kind: 'undelivered',
+      ...traced,
+      attempts,
+      error: reasonOf(lastError),
+      deadLetterArn,
+      deadLettered,
+    });
   }
 
+  /** Sends the event to the target's DLQ, if it has one; resolves with whether it got there. */
   async function handleFailure(
     rule: Rule,
     target: Target,
     event: EventEnvelope,
     error: unknown,
-  ): Promise<void> {
-    const reason = error instanceof Error ? error.message : String(error);
+  ): Promise<boolean> {
+    const reason = reasonOf(error);
     logger.warn(`delivery of event ${event.id} from rule ${rule.arn} to ${target.Arn} failed: ${reason}`);
     const deadLetterArn = target.DeadLetterConfig?.Arn;
-    if (!deadLetterArn) return;
+    if (!deadLetterArn) return false;
     try {
       // Like EventBridge, the dead-letter message is the original event plus attributes saying why.
       await sender.send(deadLetterArn, {
@@ -78,10 +110,12 @@ export function createTargetDispatcher(sender: SqsSender, logger: Logger): Targe
           ERROR_MESSAGE: reason,
         },
       });
+      return true;
     } catch (dlqError) {
       logger.error(
         `event ${event.id} could not be sent to dead-letter queue ${deadLetterArn}: ${String(dlqError)}`,
       );
+      return false;
     }
   }
 
