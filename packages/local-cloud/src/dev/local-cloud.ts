@@ -7,6 +7,7 @@ import { seedTables } from '../dynamodb/seed-tables.js';
 import { createEventBuses, createEventRules } from '../eventbridge/create-event-resources.js';
 import { startEventBridge } from '../eventbridge/index.js';
 import { localAwsEnvironment } from '../local-aws.js';
+import { lineLogger } from '../logger.js';
 import { type RunningServiceOffline, startServiceOffline } from '../offline/serverless-offline.js';
 import { assertPortFree } from '../process/free-port.js';
 import { createQueues, type LocalQueue, startQueueConsumers } from '../queues/index.js';
@@ -83,11 +84,7 @@ export const startLocalCloud = async ({
       host: LOCAL_HOST,
       port: ports.eventbridge,
       sqsEndpoint: sqs.url,
-      logger: {
-        info: (message) => onLog('eventbridge', message),
-        warn: (message) => onLog('eventbridge', message),
-        error: (message) => onLog('eventbridge', message),
-      },
+      logger: lineLogger((message) => onLog('eventbridge', message)),
     });
     stops.push(eventBridge.stop);
     const [dynamodb, configs] = await Promise.all([
@@ -137,11 +134,7 @@ export const startLocalCloud = async ({
         sqsEndpoint: endpoints.sqs,
         lambdaEndpoint: service.lambdaEndpoint,
         trace: eventBridge.trace,
-        logger: {
-          info: (message) => onLog(component, message),
-          warn: (message) => onLog(component, message),
-          error: (message) => onLog(component, message),
-        },
+        logger: lineLogger((message) => onLog(component, message)),
       });
       stops.push(consumers.stop);
     }

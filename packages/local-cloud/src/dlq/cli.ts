@@ -76,7 +76,7 @@ const targetFor = (): Target => {
     });
     return { sqs, locate: localQueueLocator(sqs), waitSeconds: 0, destroy: () => sqs.destroy() };
   }
-  // The services deploy to us-east-1 unless told otherwise (serverless.yml: ${opt:region, 'us-east-1'}).
+  // The services deploy to us-east-1 unless told otherwise (the CLI's default region; serverless.ts sets none).
   const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const sqs = new SQSClient({ region });
   const cloudFormation = new CloudFormationClient({ region });

@@ -1,7 +1,7 @@
 import { getAttArnOf, redrivePolicyOf } from '../queues/create-queues.js';
 import { resourcesOfType, type ServiceConfig } from '../templates/service-config.js';
 
-/** A way messages reach a DLQ, as a service's serverless.yml declares it. */
+/** A way messages reach a DLQ, as a service's serverless.ts declares it. */
 export type DeadLetterSource =
   | {
       /** SQS moved the message after `maxReceiveCount` failed receives (the queue's RedrivePolicy). */
@@ -24,7 +24,7 @@ export type DeadLetterSource =
 
 /** A dead-letter queue of a service and everything that sends messages to it. */
 export interface DeadLetterQueueSpec {
-  /** The service's name (`service:` in serverless.yml), e.g. `eshop-ordering`. */
+  /** The service's name (`service` in serverless.ts), e.g. `eshop-ordering`. */
   service: string;
   logicalId: string;
   sources: DeadLetterSource[];

@@ -1,4 +1,4 @@
-export type { Logger } from './logger.js';
+export type { Logger } from '../logger.js';
 export type { CompiledPattern } from './pattern/index.js';
 export {
   compilePattern,

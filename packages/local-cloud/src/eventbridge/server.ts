@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { consoleLogger, type Logger } from '../logger.js';
 import { createTraceJournal, type TraceJournal } from '../trace/journal.js';
 import { streamTrace, TRACE_PATH } from '../trace/trace-stream.js';
 import type { EmulatorContext } from './api/context.js';
@@ -10,7 +11,6 @@ import { DEFAULT_BUS } from './arns.js';
 import { createSqsSender } from './delivery/sqs-sender.js';
 import { createTargetDispatcher } from './delivery/target-dispatcher.js';
 import { readBody, sendError, sendJson, TARGET_PREFIX } from './json-protocol.js';
-import { consoleLogger, type Logger } from './logger.js';
 import type { EventBus } from './model.js';
 
 export interface EventBridgeOptions {
@@ -95,7 +95,7 @@ async function handleRequest(
 export async function startEventBridge(options: EventBridgeOptions = {}): Promise<RunningEventBridge> {
   const host = options.host ?? '127.0.0.1';
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
-  const logger = options.logger ?? consoleLogger;
+  const logger = options.logger ?? consoleLogger('[eventbridge]');
   const sender = createSqsSender(options.sqsEndpoint ?? 'http://127.0.0.1:9324', scope.region);
   const trace = options.trace ?? createTraceJournal();
   const dispatcher = createTargetDispatcher(sender, logger, trace);

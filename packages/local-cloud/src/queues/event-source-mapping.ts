@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local-aws.js';
+import { consoleLogger, type Logger } from '../logger.js';
 import { failedMessageIds } from './batch-response.js';
-import { consoleQueueLogger, type QueueLogger } from './logger.js';
 
 export interface EventSourceMappingOptions {
   sqsEndpoint: string;
@@ -29,7 +29,7 @@ export interface EventSourceMappingOptions {
   reportBatchItemFailures?: boolean;
   /** Runs the function; a rejection means the invocation failed (no record is deleted). */
   invoke: (event: SQSEvent) => Promise<unknown>;
-  logger?: QueueLogger;
+  logger?: Logger;
   /** Pause after an empty poll, in ms; default 25. */
   idleDelayMs?: number;
   /** Pause after SQS itself failed (unreachable, queue missing), in ms; default 1000. */
@@ -135,7 +135,8 @@ export const toSqsRecord = (message: Message, queueArn: string): SQSRecord => ({
  * It polls with short polls (WaitTimeSeconds 0) and a short pause when idle, because
  * local-aws-sqs's long polls always last their full wait and may return a message twice when its
  * visibility expires meanwhile; a batch is de-duplicated by message id for the same reason (the
- * latest receipt wins). One batch is in flight at a time, so order is kept and `stop()` is quick.
+ * latest receipt wins). Each of `concurrency` poll loops (Lambda's five pollers) has one batch in
+ * flight at a time, so `stop()` only waits for those batches to settle.
  *
  * @example
  * const esm = startEventSourceMapping({
@@ -153,7 +154,7 @@ export const startEventSourceMapping = (options: EventSourceMappingOptions): Run
     maximumBatchingWindowSeconds: windowSeconds = 0,
     reportBatchItemFailures = false,
     invoke,
-    logger = consoleQueueLogger(),
+    logger = consoleLogger('[sqs-esm]', { verbose: false }),
     idleDelayMs = 25,
     errorDelayMs = 1000,
     concurrency = 1,

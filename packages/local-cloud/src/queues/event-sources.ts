@@ -1,3 +1,4 @@
+import type { Logger } from '../logger.js';
 import type { ServiceConfig } from '../templates/service-config.js';
 import { eventIdsOfBody, type TraceJournal } from '../trace/journal.js';
 import type { LocalQueue } from './create-queues.js';
@@ -7,7 +8,6 @@ import {
   startEventSourceMapping,
 } from './event-source-mapping.js';
 import { invokeOfflineFunction, offlineFunctionName } from './lambda-invoker.js';
-import type { QueueLogger } from './logger.js';
 
 /** One `sqs` event of a function in a resolved service config. */
 export interface SqsEventSource {
@@ -79,7 +79,7 @@ export interface QueueConsumersOptions {
   sqsEndpoint: string;
   /** serverless-offline's Lambda endpoint for this service (`RunningServiceOffline.lambdaEndpoint`). */
   lambdaEndpoint: string;
-  logger?: QueueLogger;
+  logger?: Logger;
   /** Records each consumed message (function, success or failure) for `pnpm events`. */
   trace?: TraceJournal;
 }

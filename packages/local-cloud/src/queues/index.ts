@@ -1,4 +1,5 @@
 // Queues of the local cloud: created from the services' templates, consumed like Lambda does.
+
 export { failedMessageIds } from './batch-response.js';
 export { createQueues, type LocalQueue } from './create-queues.js';
 export {
@@ -20,4 +21,3 @@ export {
   type OfflineFunctionInvoker,
   offlineFunctionName,
 } from './lambda-invoker.js';
-export { consoleQueueLogger, type QueueLogger } from './logger.js';

@@ -1,5 +1,5 @@
+import type { Logger } from '../../logger.js';
 import { correlationIdOf, type TraceJournal } from '../../trace/journal.js';
-import type { Logger } from '../logger.js';
 import type { EventEnvelope, Rule, Target } from '../model.js';
 import { PermanentDeliveryError, type SqsSender } from './sqs-sender.js';
 import { buildTargetInput } from './target-input.js';
