@@ -87,9 +87,9 @@ export const esbuild = {
   minify: true,
   sourcemap: 'linked',
   sourcesContent: false,
-  format: 'esm',
+  format: 'esm' as const,
   outputFileExtension: '.mjs',
-  platform: 'node',
+  platform: 'node' as const,
   target: 'node22',
   // The Lambda runtime ships AWS SDK v3, but bundling our pinned, tree-shaken copy is smaller
   // to load than the full runtime copy and keeps local and deployed code identical.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials), with
 // the params compose would pass (example Cognito issuer and client id).
-const { template, resources, ofType, permissionsOf, wildcards } = readPackagedTemplate(
+const { template, resources, ofType, permissionsOf, wildcards, bundledPackagesOf } = readPackagedTemplate(
   localCloud().packageDir('basket'),
 );
 const functions = ofType('AWS::Lambda::Function');
@@ -81,5 +81,18 @@ describe('basket CloudFormation', () => {
       });
       expect(fn.Properties.Environment.Variables.PRODUCT_API_URL).toBeTruthy();
     }
+  });
+
+  it.each(['listBaskets', 'getBasket', 'saveBasket', 'deleteBasket'])(
+    'bundles into %s only the clients it uses: DynamoDB, no EventBridge',
+    (name) => {
+      const packages = bundledPackagesOf(name);
+      expect(packages).toContain('@aws-sdk/client-dynamodb');
+      expect(packages).not.toContain('@aws-sdk/client-eventbridge');
+    },
+  );
+
+  it('bundles the EventBridge client into checkout, the one function that publishes', () => {
+    expect(bundledPackagesOf('checkoutBasket')).toContain('@aws-sdk/client-eventbridge');
   });
 });

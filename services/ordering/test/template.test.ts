@@ -2,7 +2,7 @@ import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-
 import { describe, expect, it } from 'vitest';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials).
-const { template, resources, ofType, permissionsOf, wildcards } = readPackagedTemplate(
+const { template, resources, ofType, permissionsOf, wildcards, bundledPackagesOf } = readPackagedTemplate(
   localCloud().packageDir('ordering'),
 );
 const getAtt = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
@@ -143,4 +143,19 @@ describe('ordering CloudFormation', () => {
       OrderTableName: { Value: { Ref: 'OrderTable' } },
     });
   });
+
+  it('bundles into the queue consumer no token verification and no HTTP middleware', () => {
+    const packages = bundledPackagesOf('processCheckout');
+    expect(packages).toContain('@aws-lambda-powertools/batch');
+    for (const unused of ['jose', '@middy/http-cors', '@middy/http-security-headers']) {
+      expect(packages).not.toContain(unused);
+    }
+  });
+
+  it.each(['listOrders', 'listUserOrders'])(
+    'bundles token verification into %s, a signed-in route',
+    (name) => {
+      expect(bundledPackagesOf(name)).toContain('jose');
+    },
+  );
 });

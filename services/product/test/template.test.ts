@@ -2,7 +2,7 @@ import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-
 import { describe, expect, it } from 'vitest';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials).
-const { template, resources, ofType, permissionsOf, wildcards } = readPackagedTemplate(
+const { template, resources, ofType, permissionsOf, wildcards, bundledPackagesOf } = readPackagedTemplate(
   localCloud().packageDir('product'),
 );
 const functions = ofType('AWS::Lambda::Function');
@@ -113,5 +113,15 @@ describe('product CloudFormation', () => {
     for (const [, fn] of functions) {
       expect(fn.Properties.Environment.Variables.CORS_ALLOWED_ORIGINS).not.toBe('*');
     }
+  });
+
+  it.each([
+    ['listProducts', false],
+    ['getProduct', false],
+    ['createProduct', true],
+    ['updateProduct', true],
+    ['deleteProduct', true],
+  ])('bundles token verification into %s only if its route needs a token (%s)', (name, signedIn) => {
+    expect(bundledPackagesOf(name).has('jose')).toBe(signedIn);
   });
 });

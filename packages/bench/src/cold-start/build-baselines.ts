@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { esbuild } from '@eshop/serverless-config';
 import { type BuildOptions, build } from 'esbuild';
 
 /** A handler built here for comparison with the services' functions. */
@@ -13,18 +14,16 @@ export interface BaselineBundle {
 
 const baselineDir = fileURLToPath(new URL('../../baseline', import.meta.url));
 
-// The services' production settings (services/*/serverless.yml custom.esbuild), so a probe costs
+// The services' production settings (custom.esbuild of every serverless.ts), so a probe costs
 // what the same code costs inside a function.
 export const productionLike: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'esm',
-  minify: true,
-  mainFields: ['module', 'main'],
-  banner: {
-    js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
-  },
+  bundle: esbuild.bundle,
+  platform: esbuild.platform,
+  target: esbuild.target,
+  format: esbuild.format,
+  minify: esbuild.minify,
+  mainFields: esbuild.mainFields,
+  banner: esbuild.banner,
 };
 
 const baselines: { name: string; entry: string; description: string; options: BuildOptions; ext: string }[] =

@@ -4,17 +4,24 @@ import { readFile } from 'node:fs/promises';
 export type BundleComposition = Record<ComponentGroup, number>;
 
 export type ComponentGroup =
-  | 'AWS SDK'
+  | 'SDK core'
+  | 'DynamoDB client'
+  | 'EventBridge client'
   | 'zod'
+  | 'jose'
   | 'Powertools'
   | 'Middy'
   | 'other deps'
   | 'our code'
   | 'unmapped';
 
+/** The groups, with each AWS client apart so the table shows which function carries which client. */
 export const COMPONENT_GROUPS: readonly ComponentGroup[] = [
-  'AWS SDK',
+  'SDK core',
+  'DynamoDB client',
+  'EventBridge client',
   'zod',
+  'jose',
   'Powertools',
   'Middy',
   'other deps',
@@ -48,8 +55,13 @@ const groupOf = (source: string): ComponentGroup => {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(source);
   const pkg = match?.[1];
   if (pkg === undefined) return 'our code';
-  if (pkg.startsWith('@aws-sdk/') || pkg.startsWith('@smithy/') || pkg.startsWith('@aws/')) return 'AWS SDK';
+  if (['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'].includes(pkg)) {
+    return 'DynamoDB client';
+  }
+  if (pkg === '@aws-sdk/client-eventbridge') return 'EventBridge client';
+  if (pkg.startsWith('@aws-sdk/') || pkg.startsWith('@smithy/') || pkg.startsWith('@aws/')) return 'SDK core';
   if (pkg === 'zod') return 'zod';
+  if (pkg === 'jose') return 'jose';
   if (pkg.startsWith('@aws-lambda-powertools/')) return 'Powertools';
   if (pkg.startsWith('@middy/')) return 'Middy';
   return 'other deps';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 
 /** A CloudFormation resource of a packaged template (properties kept loose: tests inspect them). */
 export interface TemplateResource {
@@ -80,11 +81,28 @@ export const readPackagedTemplate = (packageDir: string) => {
     );
   };
 
+  /**
+   * The npm packages bundled into a function's artifact, read from the source map in its zip (the
+   * folder after the last `node_modules/` of each source), so a test can say what a function ships.
+   */
+  const bundledPackagesOf = (name: string): Set<string> => {
+    const files = unzipSync(new Uint8Array(readFileSync(join(packageDir, `${name}.zip`))));
+    const map = Object.entries(files).find(([file]) => file.endsWith('.mjs.map'))?.[1];
+    if (map === undefined) throw new Error(`no source map in ${name}.zip`);
+    const { sources } = JSON.parse(new TextDecoder().decode(map)) as { sources: string[] };
+    return new Set(
+      sources.flatMap(
+        (source) => /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(source)?.[1] ?? [],
+      ),
+    );
+  };
+
   return {
     template,
     resources,
     ofType,
     functionNamed,
+    bundledPackagesOf,
     /** The function's permissions besides writing its own logs: what the allow-list tests compare. */
     permissionsOf: (name: string): Permission[] =>
       allPermissionsOf(name).filter((permission) => !isOwnLogGroupPermission(permission)),
