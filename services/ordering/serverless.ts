@@ -1,29 +1,11 @@
 // Ordering: CheckoutBasket events (basket's EventBridge bus → rule → SQS → Lambda) become orders in
 // DynamoDB; an HTTP API reads them.
-import {
-  esbuild,
-  frameworkVersion,
-  httpApi,
-  localTokenIssuer,
-  packaging,
-  plugins,
-  provider,
-  type ServerlessConfiguration,
-  serverlessOffline,
-  sharedEnvironment,
-  sharedParams,
-} from '@eshop/serverless-config';
+import { allow, defineService, dynamoDbTable, getAtt, localTokenIssuer } from '@eshop/serverless-config';
 
-const orderTableArn = { 'Fn::GetAtt': ['OrderTable', 'Arn'] };
-const checkoutQueueArn = { 'Fn::GetAtt': ['CheckoutQueue', 'Arn'] };
-const deadLetterQueueArn = { 'Fn::GetAtt': ['CheckoutDeadLetterQueue', 'Arn'] };
-const checkoutRuleArn = { 'Fn::GetAtt': ['CheckoutBasketRule', 'Arn'] };
-// Compose passes product's Cognito user pool (UserPoolIssuerUrl, UserPoolClientId); deploying alone
-// needs --param="jwtIssuer=..." --param="jwtAudience=...". No default on purpose.
-const tokenIssuer = { issuer: '${param:jwtIssuer}', audience: '${param:jwtAudience}' };
-
-/** The one IAM statement of a function: `actions` on the order table. */
-const onOrderTable = (actions: string[]) => [{ Effect: 'Allow', Action: actions, Resource: orderTableArn }];
+const table = getAtt('OrderTable');
+const checkoutQueueArn = getAtt('CheckoutQueue');
+const deadLetterQueueArn = getAtt('CheckoutDeadLetterQueue');
+const signedIn = { authorizer: { name: 'jwt' } };
 
 /** Lets the checkout rule, and nothing else, send to `queueArn`. */
 const ruleMaySendTo = (sid: string, queueArn: unknown) => ({
@@ -32,42 +14,29 @@ const ruleMaySendTo = (sid: string, queueArn: unknown) => ({
   Principal: { Service: 'events.amazonaws.com' },
   Action: 'sqs:SendMessage',
   Resource: queueArn,
-  Condition: { ArnEquals: { 'aws:SourceArn': checkoutRuleArn } },
+  Condition: { ArnEquals: { 'aws:SourceArn': getAtt('CheckoutBasketRule') } },
 });
 
-const configuration: ServerlessConfiguration = {
+export default defineService({
   service: 'eshop-ordering',
-  frameworkVersion,
-  package: packaging,
-  plugins,
+  localPort: 3003,
+  // Compose passes product's Cognito user pool (UserPoolIssuerUrl, UserPoolClientId); deploying alone
+  // needs --param="jwtIssuer=..." --param="jwtAudience=...". No default on purpose.
+  tokenIssuer: { issuer: '${param:jwtIssuer}', audience: '${param:jwtAudience}' },
   params: {
     default: {
-      ...sharedParams.default,
       // Name of basket's event bus. serverless-compose passes basket's stack output for deploys;
       // this default (basket's naming convention) keeps `package`, `print` and local runs free of
       // any deployed stack or AWS call.
       basketEventBusName: 'eshop-basket-${sls:stage}',
     },
-    local: {
-      ...sharedParams.local,
-      jwtIssuer: localTokenIssuer.issuer,
-      jwtAudience: localTokenIssuer.audience,
-    },
+    local: { jwtIssuer: localTokenIssuer.issuer, jwtAudience: localTokenIssuer.audience },
   },
-  provider: {
-    ...provider,
-    environment: {
-      ORDER_TABLE_NAME: '${self:custom.orderTableName}',
-      ...sharedEnvironment(tokenIssuer),
-    },
-    httpApi: httpApi(tokenIssuer),
-  },
+  environment: { ORDER_TABLE_NAME: '${self:custom.orderTableName}' },
   custom: {
     orderTableName: '${self:service}-${sls:stage}-orders',
     checkoutQueueName: '${self:service}-${sls:stage}-checkout',
     checkoutDeadLetterQueueName: '${self:service}-${sls:stage}-checkout-dlq',
-    esbuild,
-    'serverless-offline': serverlessOffline(3003),
   },
   functions: {
     processCheckout: {
@@ -86,40 +55,34 @@ const configuration: ServerlessConfiguration = {
       ],
       // Only writes orders; the SQS statement (ReceiveMessage, DeleteMessage, GetQueueAttributes on
       // CheckoutQueue only) is added for the event source mapping by the per-function-role plugin.
-      iamRoleStatements: onOrderTable(['dynamodb:PutItem']),
+      iamRoleStatements: [allow(['dynamodb:PutItem'], table)],
     },
     listOrders: {
       handler: 'src/functions/list-orders.handler',
-      events: [{ httpApi: { method: 'GET', path: '/order', authorizer: { name: 'jwt' } } }],
-      iamRoleStatements: onOrderTable(['dynamodb:Scan']),
+      events: [{ httpApi: { method: 'GET', path: '/order', ...signedIn } }],
+      iamRoleStatements: [allow(['dynamodb:Scan'], table)],
     },
     listUserOrders: {
       handler: 'src/functions/list-user-orders.handler',
-      events: [{ httpApi: { method: 'GET', path: '/order/{userName}', authorizer: { name: 'jwt' } } }],
-      iamRoleStatements: onOrderTable(['dynamodb:Query']),
+      events: [{ httpApi: { method: 'GET', path: '/order/{userName}', ...signedIn } }],
+      iamRoleStatements: [allow(['dynamodb:Query'], table)],
     },
   },
   resources: {
     Resources: {
       // PK userName, SK orderKey = "<orderDate>#<checkoutId>": a user's orders are one Query, newest
       // first, filterable by date prefix; the key comes from the event, so redeliveries collide.
-      OrderTable: {
-        Type: 'AWS::DynamoDB::Table',
-        Properties: {
-          TableName: '${self:custom.orderTableName}',
-          BillingMode: 'PAY_PER_REQUEST',
-          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-          SSESpecification: { SSEEnabled: true },
-          AttributeDefinitions: [
-            { AttributeName: 'userName', AttributeType: 'S' },
-            { AttributeName: 'orderKey', AttributeType: 'S' },
-          ],
-          KeySchema: [
-            { AttributeName: 'userName', KeyType: 'HASH' },
-            { AttributeName: 'orderKey', KeyType: 'RANGE' },
-          ],
-        },
-      },
+      OrderTable: dynamoDbTable({
+        TableName: '${self:custom.orderTableName}',
+        AttributeDefinitions: [
+          { AttributeName: 'userName', AttributeType: 'S' },
+          { AttributeName: 'orderKey', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'userName', KeyType: 'HASH' },
+          { AttributeName: 'orderKey', KeyType: 'RANGE' },
+        ],
+      }),
       CheckoutQueue: {
         Type: 'AWS::SQS::Queue',
         Properties: {
@@ -191,6 +154,4 @@ const configuration: ServerlessConfiguration = {
       CheckoutDeadLetterQueueArn: { Value: deadLetterQueueArn },
     },
   },
-};
-
-export default configuration;
+});

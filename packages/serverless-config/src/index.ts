@@ -18,15 +18,15 @@ export interface TokenIssuer {
   audience: string;
 }
 
-export const frameworkVersion = '4';
+const frameworkVersion = '4';
 
-export const plugins = ['serverless-esbuild', 'serverless-offline', 'serverless-iam-roles-per-function'];
+const plugins = ['serverless-esbuild', 'serverless-offline', 'serverless-iam-roles-per-function'];
 
 /** One zip per function, each with only its own bundle. */
-export const packaging = { individually: true };
+const packaging = { individually: true };
 
 /** Params every service reads. `local` is the stage `pnpm dev` and the tests resolve. */
-export const sharedParams = {
+const sharedParams: Record<string, Record<string, string>> = {
   default: {
     // Browsers allowed to call the API (comma-separated). Set your storefront's origin per stage.
     corsAllowedOrigins: 'https://shop.eshop.example',
@@ -44,7 +44,7 @@ export const localTokenIssuer: TokenIssuer = {
 };
 
 /** The Lambda settings every function runs with. The region is the CLI's (`--region`, default us-east-1). */
-export const provider = {
+const provider = {
   name: 'aws',
   runtime: 'nodejs22.x',
   architecture: 'arm64',
@@ -55,7 +55,7 @@ export const provider = {
 } satisfies Provider;
 
 /** Environment every function gets, besides its service's own. */
-export const sharedEnvironment = ({ issuer, audience }: TokenIssuer) => ({
+const sharedEnvironment = ({ issuer, audience }: TokenIssuer) => ({
   CORS_ALLOWED_ORIGINS: '${param:corsAllowedOrigins}',
   JWT_ISSUER: issuer,
   JWT_AUDIENCE: audience,
@@ -68,7 +68,7 @@ export const sharedEnvironment = ({ issuer, audience }: TokenIssuer) => ({
  * Deployed, API Gateway rejects requests without a valid token before any Lambda runs; the
  * functions verify the token again with the same rules (and locally, they are the check).
  */
-export const httpApi = ({ issuer, audience }: TokenIssuer) => ({
+const httpApi = ({ issuer, audience }: TokenIssuer) => ({
   cors: {
     allowedOrigins: ['${param:corsAllowedOrigins}'],
     allowedHeaders: ['content-type', 'x-correlation-id', 'if-match', 'idempotency-key', 'authorization'],
@@ -105,7 +105,7 @@ export const esbuild = {
  * serverless-offline's defaults for `sls offline` run by hand in a service folder; `pnpm dev` and
  * the tests pass their own ports on the command line.
  */
-export const serverlessOffline = (httpPort: number) => ({
+const serverlessOffline = (httpPort: number) => ({
   host: '127.0.0.1',
   httpPort,
   lambdaPort: httpPort + 10,
@@ -114,3 +114,84 @@ export const serverlessOffline = (httpPort: number) => ({
   // verification (signature, issuer, audience, expiry → 401 problem+json) is the local check.
   noAuth: true,
 });
+
+/** An IAM statement allowing `actions` on `resource`: what each function's role is made of. */
+export const allow = (actions: string[], resource: unknown) => ({
+  Effect: 'Allow',
+  Action: actions,
+  Resource: resource,
+});
+
+/** `Fn::GetAtt` of a resource of the same template, by default its ARN. */
+export const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
+
+/**
+ * A DynamoDB table the way every service keeps one: on demand, with point-in-time recovery and
+ * encryption at rest. The caller gives the name, keys and indexes.
+ */
+export const dynamoDbTable = (properties: {
+  TableName: string;
+  AttributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
+  KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+  [property: string]: unknown;
+}) => ({
+  Type: 'AWS::DynamoDB::Table',
+  Properties: {
+    BillingMode: 'PAY_PER_REQUEST',
+    PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    SSESpecification: { SSEEnabled: true },
+    ...properties,
+  },
+});
+
+/** What a service says about itself; `defineService` adds everything services share. */
+export interface ServiceDefinition {
+  service: string;
+  /** serverless-offline's HTTP port for `sls offline` run by hand in the service folder. */
+  localPort: number;
+  tokenIssuer: TokenIssuer;
+  /** The service's own params per stage, merged over `sharedParams`. */
+  params?: Record<string, Record<string, string>>;
+  /** The service's own function environment, besides `sharedEnvironment`. */
+  environment: Record<string, string>;
+  custom?: Record<string, unknown>;
+  functions: NonNullable<AWS['functions']>;
+  resources: NonNullable<AWS['resources']>;
+}
+
+/**
+ * A service's whole configuration: its own parts plus the provider, bundling, local settings,
+ * HTTP API and params every service shares.
+ *
+ * @example
+ * export default defineService({ service: 'eshop-product', localPort: 3001, tokenIssuer, environment, functions, resources });
+ */
+export const defineService = ({
+  service,
+  localPort,
+  tokenIssuer,
+  params = {},
+  environment,
+  custom = {},
+  functions,
+  resources,
+}: ServiceDefinition): ServerlessConfiguration => {
+  const stages = new Set([...Object.keys(sharedParams), ...Object.keys(params)]);
+  return {
+    service,
+    frameworkVersion,
+    package: packaging,
+    plugins,
+    params: Object.fromEntries(
+      [...stages].map((stage) => [stage, { ...sharedParams[stage], ...params[stage] }]),
+    ),
+    provider: {
+      ...provider,
+      environment: { ...environment, ...sharedEnvironment(tokenIssuer) },
+      httpApi: httpApi(tokenIssuer),
+    },
+    custom: { ...custom, esbuild, 'serverless-offline': serverlessOffline(localPort) },
+    functions,
+    resources,
+  };
+};
