@@ -10,6 +10,9 @@
  */
 export const stageParams: Record<string, Record<string, string>> = {
   default: {
+    // Browsers allowed to call the APIs, comma-separated (your storefront's origins). Required on a
+    // deployed stage: from CORS_ALLOWED_ORIGINS in the deploying shell or CI, unless given otherwise.
+    corsAllowedOrigins: '${env:CORS_ALLOWED_ORIGINS, null}',
     logLevel: 'INFO',
     // "true" only for stages whose data may die with the stack: tables and the user pool are then
     // deleted by `remove` and not protected from deletion. Every other stage retains and protects them.
@@ -26,9 +29,8 @@ export const stageParams: Record<string, Record<string, string>> = {
     corsAllowedOrigins: '*',
     throwaway: 'true',
   },
-  // A developer's own stage: throwaway data, and a storefront served from the developer's machine.
+  // A developer's own stage: its data may die with it.
   dev: {
-    corsAllowedOrigins: 'http://localhost:3000,http://localhost:5173',
     throwaway: 'true',
   },
 };

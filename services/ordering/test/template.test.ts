@@ -1,4 +1,5 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
+import { validateTemplate } from '@eshop/serverless-config/validation';
 import { describe, expect, it } from 'vitest';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials).
@@ -12,6 +13,35 @@ describe('ordering CloudFormation', () => {
   const dlq = resources.CheckoutDeadLetterQueue?.Properties;
   const rule = resources.CheckoutBasketRule?.Properties;
   const consumer = resources.ProcessCheckoutLambdaFunction?.Properties;
+
+  it('is valid CloudFormation: types, properties, required properties, attributes and IAM actions', async () => {
+    expect(await validateTemplate(template)).toEqual([]);
+  });
+
+  it('retains and protects the orders table', () => {
+    expect(resources.OrderTable).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(resources.OrderTable?.Properties.DeletionProtectionEnabled).toBe(true);
+  });
+
+  it('alarms on any checkout in the DLQ and on failed consumer invocations, notifying the alarm topic', () => {
+    const notifies = { AlarmActions: [{ Ref: 'AlarmTopic' }], OKActions: [{ Ref: 'AlarmTopic' }] };
+
+    expect(resources.CheckoutDeadLetterQueueAlarm?.Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['CheckoutDeadLetterQueue', 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      ...notifies,
+    });
+    expect(resources.ProcessCheckoutErrorsAlarm?.Properties).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'ProcessCheckoutLambdaFunction' } }],
+      Threshold: 1,
+      ...notifies,
+    });
+  });
 
   it('has an on-demand orders table with point-in-time recovery and encryption', () => {
     const table = resources.OrderTable?.Properties;
@@ -52,6 +82,8 @@ describe('ordering CloudFormation', () => {
       BatchSize: 10,
       MaximumBatchingWindowInSeconds: 1,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
+      // The checkoutConsumerMaxConcurrency param's default.
+      ScalingConfig: { MaximumConcurrency: 5 },
     });
   });
 
