@@ -31,7 +31,12 @@ export interface TokenIssuer {
 
 const frameworkVersion = '4';
 
-const plugins = ['serverless-esbuild', 'serverless-offline', 'serverless-iam-roles-per-function', '@eshop/serverless-config/plugin'];
+const plugins = [
+  'serverless-esbuild',
+  'serverless-offline',
+  'serverless-iam-roles-per-function',
+  '@eshop/serverless-config/plugin',
+];
 
 /** One zip per function, each with only its own bundle. */
 const packaging = { individually: true };
@@ -207,7 +212,9 @@ export const defineService = ({
     frameworkVersion,
     package: packaging,
     plugins,
-    params: Object.fromEntries([...stages].map((stage) => [stage, { ...stageParams[stage], ...params[stage] }])),
+    params: Object.fromEntries(
+      [...stages].map((stage) => [stage, { ...stageParams[stage], ...params[stage] }]),
+    ),
     provider: {
       ...provider,
       environment: { ...environment, ...sharedEnvironment },
@@ -215,12 +222,19 @@ export const defineService = ({
     },
     custom: { ...custom, esbuild, 'serverless-offline': serverlessOffline(localPort) },
     functions: Object.fromEntries(
-      Object.entries(functions).map(([name, fn]) => [name, withConventions(fn, httpEnvironment(tokenIssuer))]),
+      Object.entries(functions).map(([name, fn]) => [
+        name,
+        withConventions(fn, httpEnvironment(tokenIssuer)),
+      ]),
     ),
     resources: {
       ...resources,
       Conditions: { ...operationsResources.Conditions, ...resources.Conditions },
-      Resources: Object.assign({}, operationsResources.Resources, resources.Resources) as Resources['Resources'],
+      Resources: Object.assign(
+        {},
+        operationsResources.Resources,
+        resources.Resources,
+      ) as Resources['Resources'],
       Outputs: { ...operationsResources.Outputs, ...resources.Outputs },
       extensions: { ...httpApiStageExtension, ...resources.extensions },
     },

@@ -54,7 +54,14 @@ interface AlarmDefinition {
  * A CloudWatch alarm that notifies the service's alarm topic when a metric reaches a threshold
  * within a minute, and again when it is back to normal. No data (no traffic) is normal.
  */
-export const alarm = ({ description, namespace, metricName, dimensions, statistic, threshold }: AlarmDefinition) => ({
+export const alarm = ({
+  description,
+  namespace,
+  metricName,
+  dimensions,
+  statistic,
+  threshold,
+}: AlarmDefinition) => ({
   Type: 'AWS::CloudWatch::Alarm',
   Properties: {
     AlarmDescription: description,
@@ -102,7 +109,10 @@ export const operationsResources = {
   Resources: {
     [ALARM_TOPIC]: {
       Type: 'AWS::SNS::Topic',
-      Properties: { TopicName: '${self:service}-${sls:stage}-alarms', DisplayName: '${self:service} ${sls:stage} alarms' },
+      Properties: {
+        TopicName: '${self:service}-${sls:stage}-alarms',
+        DisplayName: '${self:service} ${sls:stage} alarms',
+      },
     },
     AlarmEmailSubscription: {
       Type: 'AWS::SNS::Subscription',

@@ -33,7 +33,8 @@ describe('osls-compose package from the repository root, for a deployed stage', 
       ESBUILD_WORK_FOLDER: `.esbuild/${stage}`,
     });
     if (packageRun.code === 0) {
-      for (const service of ['product', 'basket', 'ordering']) packaged[service] = await readServicePackage(service);
+      for (const service of ['product', 'basket', 'ordering'])
+        packaged[service] = await readServicePackage(service);
     }
   }, 600_000);
   afterAll(() => removeComposeState(stage));
@@ -45,7 +46,9 @@ describe('osls-compose package from the repository root, for a deployed stage', 
 
   it('hands basket product’s API URL and Cognito user pool, from product’s outputs', () => {
     const { template } = packaged.basket as Packaged;
-    for (const [, resource] of Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function')) {
+    for (const [, resource] of Object.entries(template.Resources).filter(
+      ([, r]) => r.Type === 'AWS::Lambda::Function',
+    )) {
       expect(resource.Properties.Environment.Variables).toMatchObject({
         PRODUCT_API_URL: product.HttpApiUrl,
         JWT_ISSUER: product.UserPoolIssuerUrl,
@@ -67,17 +70,23 @@ describe('osls-compose package from the repository root, for a deployed stage', 
     });
   });
 
-  it.each(['product', 'basket', 'ordering'])('gives %s’s HTTP API one CORS origin per listed origin', (service) => {
-    const { template } = packaged[service] as Packaged;
-    expect(template.Resources.HttpApi?.Properties.CorsConfiguration.AllowOrigins).toEqual([
-      'https://shop.example.com',
-      'https://admin.example.com',
-    ]);
-  });
+  it.each(['product', 'basket', 'ordering'])(
+    'gives %s’s HTTP API one CORS origin per listed origin',
+    (service) => {
+      const { template } = packaged[service] as Packaged;
+      expect(template.Resources.HttpApi?.Properties.CorsConfiguration.AllowOrigins).toEqual([
+        'https://shop.example.com',
+        'https://admin.example.com',
+      ]);
+    },
+  );
 
-  it.each(['product', 'basket', 'ordering'])('makes a valid CloudFormation template of %s', async (service) => {
-    expect(await validateTemplate((packaged[service] as Packaged).template)).toEqual([]);
-  });
+  it.each(['product', 'basket', 'ordering'])(
+    'makes a valid CloudFormation template of %s',
+    async (service) => {
+      expect(await validateTemplate((packaged[service] as Packaged).template)).toEqual([]);
+    },
+  );
 
   it.each(['product', 'basket', 'ordering'])(
     'operates %s: tags, throttling, JSON access logs, 5xx alarm and alarm topic, no default role',
@@ -117,8 +126,57 @@ describe('osls-compose package from the repository root, for a deployed stage', 
       [packaged.ordering, 'OrderTable'],
     ] as const;
     for (const [service, id] of stateful) {
-      expect(service?.template.Resources[id]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+      expect(service?.template.Resources[id]).toMatchObject({
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+      });
     }
+  });
+});
+
+describe('the template validator, given a copy of ordering’s template with one error seeded', () => {
+  type Template = Packaged['template'];
+  const seeds: [string, (template: Template) => void][] = [
+    ['resource-type', (t) => Object.assign(t.Resources.CheckoutQueue ?? {}, { Type: 'AWS::SQS::Queu' })],
+    [
+      'property-name',
+      (t) => Object.assign(t.Resources.CheckoutQueue?.Properties ?? {}, { VisibilityTimeOut: 70 }),
+    ],
+    [
+      'property-type',
+      (t) => Object.assign(t.Resources.CheckoutQueue?.Properties ?? {}, { VisibilityTimeout: 'seventy' }),
+    ],
+    ['required-property', (t) => delete t.Resources.ProcessCheckoutLambdaFunction?.Properties.Role],
+    [
+      'get-att',
+      (t) =>
+        Object.assign(t.Resources.CheckoutBasketRule?.Properties.Targets[0] ?? {}, {
+          Arn: { 'Fn::GetAtt': ['CheckoutQueue', 'QueueArn'] },
+        }),
+    ],
+    [
+      'iam-action',
+      (t) => {
+        const statement =
+          t.Resources.ProcessCheckoutIamRoleLambdaExecution?.Properties.Policies[0].PolicyDocument.Statement.find(
+            (s: { Action: string[] }) => s.Action.includes('dynamodb:PutItem'),
+          );
+        statement.Action = ['dynamodb:PutItems'];
+      },
+    ],
+    [
+      'reference',
+      (t) =>
+        Object.assign(t.Resources.CheckoutQueuePolicy?.Properties ?? {}, {
+          Queues: [{ Ref: 'CheckoutQueu' }],
+        }),
+    ],
+  ];
+
+  it.each(seeds)('reports exactly the seeded %s error', async (kind, seed) => {
+    const copy = structuredClone((packaged.ordering as Packaged).template);
+    seed(copy);
+    expect(await validateTemplate(copy)).toEqual([expect.objectContaining({ kind })]);
   });
 });
 
@@ -141,7 +199,11 @@ describe('osls-compose deploy from the repository root, with fake credentials', 
   it('packages product and goes as far as CloudFormation’s change set, failing only where AWS answers', () => {
     expect(deployRun.code).toBe(1);
     expect(deployRun.output).toContain('this is where AWS would validate the template');
-    expect(fakeAws.calls.map((call) => call.action)).toEqual(['GetCallerIdentity', 'DescribeStacks', 'CreateChangeSet']);
+    expect(fakeAws.calls.map((call) => call.action)).toEqual([
+      'GetCallerIdentity',
+      'DescribeStacks',
+      'CreateChangeSet',
+    ]);
     // basket and ordering wait for product's outputs, so a failed product deploys nothing else.
     expect(deployRun.output).toMatch(/basket › skipped/);
   });

@@ -1,5 +1,11 @@
 import { loadAwsServiceSpec } from '@aws-cdk/aws-service-spec';
-import type { Property, PropertyType, Resource, SpecDatabase, TypeDefinition } from '@aws-cdk/service-spec-types';
+import type {
+  Property,
+  PropertyType,
+  Resource,
+  SpecDatabase,
+  TypeDefinition,
+} from '@aws-cdk/service-spec-types';
 
 /**
  * The CloudFormation resource specification, as the AWS CDK team publishes and maintains it

@@ -51,7 +51,9 @@ const statementsIn = (value: unknown, at: string): FoundStatement[] => {
       : [];
   return [
     ...here,
-    ...Object.entries(value).flatMap(([key, child]) => (key === 'Statement' ? [] : statementsIn(child, `${at}.${key}`))),
+    ...Object.entries(value).flatMap(([key, child]) =>
+      key === 'Statement' ? [] : statementsIn(child, `${at}.${key}`),
+    ),
   ];
 };
 

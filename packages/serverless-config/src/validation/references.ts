@@ -8,7 +8,9 @@ const hasAttribute = (spec: CloudFormationSpec, type: string, attribute: string)
   // Custom resources and nested stacks return whatever they return.
   if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return true;
   if (type === 'AWS::CloudFormation::Stack' && attribute.startsWith('Outputs.')) return true;
-  return spec.resource(type)?.attributes[attribute] !== undefined;
+  const resource = spec.resource(type);
+  // An unknown type is reported once, as such, not again at every GetAtt of it.
+  return resource === undefined || resource.attributes[attribute] !== undefined;
 };
 
 /**
@@ -16,7 +18,10 @@ const hasAttribute = (spec: CloudFormationSpec, type: string, attribute: string)
  * resource, parameter or pseudo parameter; for `Fn::GetAtt`, an attribute the resource's type has;
  * and every condition used is declared.
  */
-export const checkReferences = (spec: CloudFormationSpec, template: CloudFormationTemplate): TemplateProblem[] => {
+export const checkReferences = (
+  spec: CloudFormationSpec,
+  template: CloudFormationTemplate,
+): TemplateProblem[] => {
   const resources = template.Resources ?? {};
   const parameters = template.Parameters ?? {};
   const conditions = template.Conditions ?? {};
@@ -32,7 +37,11 @@ export const checkReferences = (spec: CloudFormationSpec, template: CloudFormati
     if (typeof logicalId !== 'string' || typeof attribute !== 'string') return;
     const resource = resources[logicalId];
     if (resource === undefined) {
-      problems.push({ kind: 'get-att', at, message: `Fn::GetAtt of ${logicalId}, which is not in the template` });
+      problems.push({
+        kind: 'get-att',
+        at,
+        message: `Fn::GetAtt of ${logicalId}, which is not in the template`,
+      });
     } else if (!hasAttribute(spec, resource.Type, attribute)) {
       problems.push({ kind: 'get-att', at, message: `${resource.Type} has no attribute ${attribute}` });
     }
@@ -55,7 +64,7 @@ export const checkReferences = (spec: CloudFormationSpec, template: CloudFormati
 
   const walk = (value: unknown, at: string): void => {
     if (Array.isArray(value)) {
-      value.forEach((element, i) => walk(element, `${at}[${i}]`));
+      for (const [i, element] of value.entries()) walk(element, `${at}[${i}]`);
       return;
     }
     if (!isPlainObject(value)) return;
@@ -76,7 +85,11 @@ export const checkReferences = (spec: CloudFormationSpec, template: CloudFormati
     const at = `Resources.${logicalId}`;
     for (const dependency of [resource.DependsOn ?? []].flat()) {
       if (!(dependency in resources)) {
-        problems.push({ kind: 'reference', at: `${at}.DependsOn`, message: `depends on ${dependency}, which is not in the template` });
+        problems.push({
+          kind: 'reference',
+          at: `${at}.DependsOn`,
+          message: `depends on ${dependency}, which is not in the template`,
+        });
       }
     }
     walk(resource, at);

@@ -39,13 +39,24 @@ export const validateTemplate = async (template: CloudFormationTemplate): Promis
     const at = `Resources.${logicalId}`;
     for (const attribute of Object.keys(resource)) {
       if (!RESOURCE_ATTRIBUTES.has(attribute)) {
-        problems.push({ kind: 'resource-attribute', at: `${at}.${attribute}`, message: `no resource attribute ${attribute}` });
+        problems.push({
+          kind: 'resource-attribute',
+          at: `${at}.${attribute}`,
+          message: `no resource attribute ${attribute}`,
+        });
       }
     }
     if (resource.DeletionPolicy !== undefined && !DELETION_POLICIES.has(resource.DeletionPolicy)) {
-      problems.push({ kind: 'resource-attribute', at: `${at}.DeletionPolicy`, message: `no DeletionPolicy ${resource.DeletionPolicy}` });
+      problems.push({
+        kind: 'resource-attribute',
+        at: `${at}.DeletionPolicy`,
+        message: `no DeletionPolicy ${resource.DeletionPolicy}`,
+      });
     }
-    if (resource.UpdateReplacePolicy !== undefined && !UPDATE_REPLACE_POLICIES.has(resource.UpdateReplacePolicy)) {
+    if (
+      resource.UpdateReplacePolicy !== undefined &&
+      !UPDATE_REPLACE_POLICIES.has(resource.UpdateReplacePolicy)
+    ) {
       problems.push({
         kind: 'resource-attribute',
         at: `${at}.UpdateReplacePolicy`,
@@ -55,7 +66,11 @@ export const validateTemplate = async (template: CloudFormationTemplate): Promis
     if (resource.Type.startsWith('Custom::')) continue;
     const type = spec.resource(resource.Type);
     if (type === undefined) {
-      problems.push({ kind: 'resource-type', at: `${at}.Type`, message: `no resource type ${resource.Type}` });
+      problems.push({
+        kind: 'resource-type',
+        at: `${at}.Type`,
+        message: `no resource type ${resource.Type}`,
+      });
       continue;
     }
     problems.push(...checkProperties(spec, resource.Properties ?? {}, type.properties, `${at}.Properties`));

@@ -6,7 +6,13 @@ import type { TemplateProblem } from './problems.js';
 
 /** What a JavaScript value looks like, for messages. */
 const shapeOf = (value: unknown): string =>
-  Array.isArray(value) ? 'an array' : value === null ? 'null' : isPlainObject(value) ? 'an object' : `a ${typeof value}`;
+  Array.isArray(value)
+    ? 'an array'
+    : value === null
+      ? 'null'
+      : isPlainObject(value)
+        ? 'an object'
+        : `a ${typeof value}`;
 
 const describe = (type: PropertyType): string => {
   switch (type.type) {
@@ -31,7 +37,10 @@ const isPrimitive = (type: PropertyType['type'], value: unknown): boolean => {
       // CloudFormation turns numbers and booleans given for a string into their text.
       return ['string', 'number', 'boolean'].includes(typeof value);
     case 'number':
-      return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)));
+      return (
+        typeof value === 'number' ||
+        (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)))
+      );
     case 'integer':
       return Number.isInteger(typeof value === 'string' ? Number(value) : value);
     case 'boolean':
@@ -100,7 +109,10 @@ const checkAgainst = (
       return checkProperties(
         spec,
         value,
-        { Key: { type: { type: 'string' }, required: true }, Value: { type: { type: 'string' }, required: true } },
+        {
+          Key: { type: { type: 'string' }, required: true },
+          Value: { type: { type: 'string' }, required: true },
+        },
         at,
       );
     case 'union':

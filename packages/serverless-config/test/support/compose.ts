@@ -21,7 +21,9 @@ const stateFile = (stage: string) => join(repoRoot, '.serverless', `state.${stag
  */
 export const fakeDeployedOutputs = async (stage: string, outputs: Record<string, Record<string, string>>) => {
   await mkdir(join(repoRoot, '.serverless'), { recursive: true });
-  const components = Object.fromEntries(Object.entries(outputs).map(([service, values]) => [service, { outputs: values }]));
+  const components = Object.fromEntries(
+    Object.entries(outputs).map(([service, values]) => [service, { outputs: values }]),
+  );
   await writeFile(stateFile(stage), JSON.stringify({ components }, null, 2));
 };
 
@@ -37,7 +39,11 @@ export interface CommandResult {
  * fake credentials (the SDK's standard variables), never reaching AWS: `AWS_ENDPOINT_URL` points
  * every AWS call at `endpoint`, a local address.
  */
-export const oslsCompose = async (args: string[], endpoint: string, env: NodeJS.ProcessEnv = {}): Promise<CommandResult> => {
+export const oslsCompose = async (
+  args: string[],
+  endpoint: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CommandResult> => {
   try {
     const { stdout, stderr } = await run('pnpm', ['exec', 'osls-compose', ...args], {
       cwd: repoRoot,
@@ -68,8 +74,10 @@ export const readServicePackage = async (service: string) => {
   const dir = join(repoRoot, 'services', service, '.serverless');
   const template = JSON.parse(
     await readFile(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'),
+  ) as CloudFormationTemplate & {
     // biome-ignore lint/suspicious/noExplicitAny: tests read template properties of every shape
-  ) as CloudFormationTemplate & { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
+    Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
+  };
   const state = JSON.parse(await readFile(join(dir, 'serverless-state.json'), 'utf8')) as {
     service: { provider: { stackTags?: Record<string, string> } };
   };
@@ -116,7 +124,12 @@ export const startFakeAws = async () => {
         response.end(xmlError('ValidationError', `Stack with id ${params.get('StackName')} does not exist`));
         return;
       }
-      response.end(xmlError('ValidationError', 'Refused by the test endpoint: this is where AWS would validate the template'));
+      response.end(
+        xmlError(
+          'ValidationError',
+          'Refused by the test endpoint: this is where AWS would validate the template',
+        ),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
