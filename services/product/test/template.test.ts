@@ -3,9 +3,8 @@ import { validateTemplate } from '@eshop/serverless-config/validation';
 import { describe, expect, it } from 'vitest';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials).
-const { template, resources, ofType, functionNamed, permissionsOf, wildcards, bundledPackagesOf } = readPackagedTemplate(
-  localCloud().packageDir('product'),
-);
+const { template, resources, ofType, functionNamed, permissionsOf, wildcards, bundledPackagesOf } =
+  readPackagedTemplate(localCloud().packageDir('product'));
 const functions = ofType('AWS::Lambda::Function');
 const httpFunctions = functions.filter(([id]) => id !== 'CheckSignUpLambdaFunction');
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub string, not a JS template

@@ -75,7 +75,6 @@ export const readServicePackage = async (service: string) => {
   const template = JSON.parse(
     await readFile(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'),
   ) as CloudFormationTemplate & {
-    // biome-ignore lint/suspicious/noExplicitAny: tests read template properties of every shape
     Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
   };
   const state = JSON.parse(await readFile(join(dir, 'serverless-state.json'), 'utf8')) as {
