@@ -1,4 +1,5 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
+import { runPackagedFunction } from '@eshop/serverless-config/testing';
 import { validateTemplate } from '@eshop/serverless-config/validation';
 import { describe, expect, it } from 'vitest';
 
@@ -106,4 +107,12 @@ describe('basket CloudFormation', () => {
   it('bundles the EventBridge client into checkout, the one function that publishes', () => {
     expect(bundledPackagesOf('checkoutBasket')).toContain('@aws-sdk/client-eventbridge');
   });
+  it.each(['listBaskets', 'getBasket', 'saveBasket', 'deleteBasket', 'checkoutBasket'])(
+    'loads %s from its package, with the environment its template gives it',
+    async (name) => {
+      expect(await runPackagedFunction(localCloud().packageDir('basket'), template, name)).toEqual({
+        loaded: true,
+      });
+    },
+  );
 });

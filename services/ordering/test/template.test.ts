@@ -1,6 +1,9 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
+import { runPackagedFunction } from '@eshop/serverless-config/testing';
 import { validateTemplate } from '@eshop/serverless-config/validation';
 import { describe, expect, it } from 'vitest';
+import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from './support/checkout.js';
+import { localOrderTable } from './support/local-table.js';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials).
 const { template, resources, ofType, permissionsOf, wildcards, bundledPackagesOf } = readPackagedTemplate(
@@ -190,4 +193,56 @@ describe('ordering CloudFormation', () => {
       expect(bundledPackagesOf(name)).toContain('jose');
     },
   );
+  it.each(['processCheckout', 'listOrders', 'listUserOrders'])(
+    'loads %s from its package, with the environment its template gives it',
+    async (name) => {
+      expect(await runPackagedFunction(localCloud().packageDir('ordering'), template, name)).toEqual({
+        loaded: true,
+      });
+    },
+  );
+
+  it('reports exactly the poison messages of a batch through the packaged consumer, and orders the rest', async () => {
+    const orders = localOrderTable();
+    const userName = `bundle-smoke-${Date.now()}`;
+    const [first, second] = [aCheckout({ userName }), aCheckout({ userName })];
+    const event = sqsEvent(
+      checkoutRecord(first, 'valid-1'),
+      sqsRecord('not json', 'not-json'),
+      sqsRecord(envelopeOf({ ...aCheckout({ userName }), total: 'free' }), 'invalid-detail'),
+      sqsRecord(envelopeOf(aCheckout({ userName }), { 'detail-type': 'SomethingElse' }), 'wrong-type'),
+      checkoutRecord(second, 'valid-2'),
+    );
+
+    const outcome = await runPackagedFunction(
+      localCloud().packageDir('ordering'),
+      template,
+      'processCheckout',
+      {
+        event,
+        // The same bundle, pointed at the test run's DynamoDB Local table.
+        overrides: {
+          ORDER_TABLE_NAME: orders.tableName,
+          AWS_ENDPOINT_URL_DYNAMODB: localCloud().endpoints.dynamodb,
+          POWERTOOLS_LOG_LEVEL: 'SILENT',
+        },
+      },
+    );
+
+    expect(outcome).toEqual({
+      loaded: true,
+      result: {
+        batchItemFailures: [
+          { itemIdentifier: 'not-json' },
+          { itemIdentifier: 'invalid-detail' },
+          { itemIdentifier: 'wrong-type' },
+        ],
+      },
+    });
+    const { items } = await orders.listUserOrders({ userName, limit: 10 });
+    expect(items.map((order) => order.checkoutId).sort()).toEqual(
+      [first.checkoutId, second.checkoutId].sort(),
+    );
+    await orders.deleteOrders(items);
+  });
 });

@@ -1,4 +1,5 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
+import { runPackagedFunction } from '@eshop/serverless-config/testing';
 import { validateTemplate } from '@eshop/serverless-config/validation';
 import { describe, expect, it } from 'vitest';
 
@@ -170,4 +171,12 @@ describe('product CloudFormation', () => {
   ])('bundles token verification into %s only if its route needs a token (%s)', (name, signedIn) => {
     expect(bundledPackagesOf(name).has('jose')).toBe(signedIn);
   });
+  it.each(['listProducts', 'createProduct', 'getProduct', 'updateProduct', 'deleteProduct', 'checkSignUp'])(
+    'loads %s from its package, with the environment its template gives it',
+    async (name) => {
+      expect(await runPackagedFunction(localCloud().packageDir('product'), template, name)).toEqual({
+        loaded: true,
+      });
+    },
+  );
 });
