@@ -142,4 +142,21 @@ describe('.github/workflows/deploy.yml', () => {
     expect(String(stepUsing(job, 'actions/setup-node')?.with?.['node-version'])).toBe('22');
     expectPnpmStoreCache(job);
   });
+
+  it('deploys with the stage’s CORS origins and alarm e-mail from the GitHub environment', () => {
+    const deployStep = job.steps.find((step) => step.run?.includes('osls-compose deploy'));
+    expect(deployStep?.env).toEqual({
+      CORS_ALLOWED_ORIGINS: `\${{ vars.CORS_ALLOWED_ORIGINS }}`,
+      ALARM_EMAIL: `\${{ vars.ALARM_EMAIL }}`,
+    });
+  });
+
+  it('runs commands the repository root defines: compose with the root’s osls CLI, and pnpm smoke', () => {
+    const root = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    expect(root.devDependencies).toMatchObject({
+      '@osls/compose': expect.any(String),
+      serverless: expect.stringMatching(/^npm:osls@/),
+    });
+    expect(root.scripts.smoke).toBeDefined();
+  });
 });

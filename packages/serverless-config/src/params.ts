@@ -17,8 +17,9 @@ export const stageParams: Record<string, Record<string, string>> = {
     // "true" only for stages whose data may die with the stack: tables and the user pool are then
     // deleted by `remove` and not protected from deletion. Every other stage retains and protects them.
     throwaway: 'false',
-    // Where alarms are e-mailed (AWS asks the address to confirm). Empty: the SNS topic only.
-    alarmEmail: '',
+    // Where alarms are e-mailed (AWS asks the address to confirm), from ALARM_EMAIL in the deploying
+    // shell or CI. Empty: the SNS topic only.
+    alarmEmail: "${env:ALARM_EMAIL, ''}",
     // HTTP API stage throttling, per API: steady requests per second and burst.
     apiThrottlingRateLimit: '50',
     apiThrottlingBurstLimit: '100',

@@ -53,8 +53,12 @@ export const deployedValue = (template: CloudFormationTemplate, value: unknown):
       return `arn:aws:example:${REGION}:${ACCOUNT}:${logicalId}`;
     }
     case 'Fn::Sub':
-      return String(Array.isArray(argument) ? argument[0] : argument).replace(/\$\{([^!}][^}]*)\}/g, (_, ref: string) =>
-        ref.includes('.') ? String(deployedValue(template, { 'Fn::GetAtt': ref })) : refValue(template, ref),
+      return String(Array.isArray(argument) ? argument[0] : argument).replace(
+        /\$\{([^!}][^}]*)\}/g,
+        (_, ref: string) =>
+          ref.includes('.')
+            ? String(deployedValue(template, { 'Fn::GetAtt': ref }))
+            : refValue(template, ref),
       );
     case 'Fn::Join': {
       const [separator, parts] = argument as [string, unknown[]];
@@ -90,7 +94,8 @@ export const runPackagedFunction = async (
   const logicalId = `${name.charAt(0).toUpperCase()}${name.slice(1)}LambdaFunction`;
   const properties = template.Resources?.[logicalId]?.Properties ?? {};
   const handler = String(properties.Handler);
-  const variables = (properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+  const variables =
+    (properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
   const dir = await mkdtemp(join(tmpdir(), `bundle-${name}-`));
   try {
     const files = unzipSync(new Uint8Array(await readFile(join(packageDir, `${name}.zip`))));
@@ -106,7 +111,13 @@ export const runPackagedFunction = async (
     );
     await run(
       process.execPath,
-      [invoker, entry, handler.slice(exportAt + 1), event === undefined ? '' : JSON.stringify(event), resultFile],
+      [
+        invoker,
+        entry,
+        handler.slice(exportAt + 1),
+        event === undefined ? '' : JSON.stringify(event),
+        resultFile,
+      ],
       {
         // Only what Lambda would set: nothing leaks in from the test's own environment.
         env: {
