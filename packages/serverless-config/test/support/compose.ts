@@ -58,6 +58,9 @@ export const oslsCompose = async (
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
+        // Stage settings the deploying shell may have: none unless the test gives them.
+        CORS_ALLOWED_ORIGINS: '',
+        ALARM_EMAIL: '',
         ...env,
       },
       maxBuffer: 32 * 1024 * 1024,
