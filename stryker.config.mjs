@@ -29,6 +29,9 @@ export default {
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.mutate.json',
   coverageAnalysis: 'perTest',
+  // A mutant that loops forever is caught by Stryker's hit counter at once; a timeout means a slow
+  // run on a busy machine, and costs a restart of the test runner. Be patient instead.
+  timeoutMS: 20_000,
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   concurrency: 1,
