@@ -91,14 +91,18 @@ describe('product table', () => {
   });
 
   it('leaves a field alone when its change is undefined', async () => {
-    const lamp = product('Lamp', { imageUrl: 'https://img.example/lamp.png' });
+    const lamp = product('Lamp', { description: 'Warm light' });
     await table.saveNewProduct(lamp);
 
-    await table.updateProduct(lamp.id, { name: 'Lamp 2', imageUrl: undefined }, '2026-03-03T00:00:00.000Z');
+    await table.updateProduct(
+      lamp.id,
+      { name: 'Lamp 2', description: undefined },
+      '2026-03-03T00:00:00.000Z',
+    );
 
     await expect(table.findProduct(lamp.id)).resolves.toMatchObject({
       name: 'Lamp 2',
-      imageUrl: 'https://img.example/lamp.png',
+      description: 'Warm light',
     });
   });
 
