@@ -27,6 +27,8 @@ export default defineConfig({
           include: ['src/eventbridge/pattern/**/*.test.ts'],
           // Instrumented code runs a few times slower; a quadratic walk would still take seconds.
           env: { CPU_BOUND_FACTOR: '10' },
+          // The property tests walk thousands of patterns: minutes, instrumented, on a busy machine.
+          testTimeout: 120_000,
         },
       },
       ...['product', 'basket', 'ordering'].map((service) => ({
