@@ -160,6 +160,34 @@ describe('httpHandler', () => {
     expect(response.headers?.['retry-after']).toBe('1');
   });
 
+  it('answers 204 without a body or content type, keeping the handler’s headers', async () => {
+    const deleting = httpHandler({ logger, access: 'public', request: {} }, async () => ({
+      status: 204,
+      headers: { ETag: '"3"' },
+    }));
+
+    const response = await deleting(httpEvent({ method: 'DELETE' }), lambdaContext());
+
+    expect(response.statusCode).toBe(204);
+    expect(response.body).toBeUndefined();
+    expect(response.headers?.['content-type']).toBeUndefined();
+    expect(response.headers?.etag).toBe('"3"');
+  });
+
+  it('writes every response header in lower case', async () => {
+    const response = await invoke(
+      httpEvent({
+        body: { name: 'a', price: 1 },
+        pathParameters: { id },
+        headers: { origin: 'https://shop.example' },
+      }),
+    );
+
+    const names = Object.keys(response.headers ?? {});
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.filter((name) => name !== name.toLowerCase())).toEqual([]);
+  });
+
   it('adds CORS and security headers to successes and errors alike', async () => {
     const good = await invoke(
       httpEvent({
