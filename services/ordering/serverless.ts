@@ -65,9 +65,11 @@ export default defineService({
           },
         },
       ],
-      // Only writes orders; the SQS statement (ReceiveMessage, DeleteMessage, GetQueueAttributes on
-      // CheckoutQueue only) is added for the event source mapping by the per-function-role plugin.
-      iamRoleStatements: [allow(['dynamodb:PutItem'], table)],
+      // Writes an order with its checkout guard (a transaction of two puts) and reads the order a
+      // guard names when a checkout comes again; the SQS statement (ReceiveMessage, DeleteMessage,
+      // GetQueueAttributes on CheckoutQueue only) is added for the event source mapping by the
+      // per-function-role plugin.
+      iamRoleStatements: [allow(['dynamodb:GetItem', 'dynamodb:PutItem'], table)],
     },
     listOrders: {
       handler: 'src/functions/list-orders.handler',

@@ -154,6 +154,7 @@ describe('ordering CloudFormation', () => {
       // The SQS permissions are for its event source mapping, on its own queue only.
       'processCheckout',
       [
+        onTable('dynamodb:GetItem'),
         onTable('dynamodb:PutItem'),
         onQueue('sqs:DeleteMessage'),
         onQueue('sqs:GetQueueAttributes'),

@@ -136,6 +136,27 @@ describe('httpHandler', () => {
     if (status === 503) expect(response.headers?.['retry-after']).toBe('3');
   });
 
+  it('adds the extension members of a conflict to its problem, never over the standard ones', async () => {
+    const failing = httpHandler({ logger, access: 'public', request: {} }, async () => {
+      throw new ConflictError('Checkout c-1 is pending', {
+        members: { reason: 'checkout-pending', checkoutId: 'c-1', status: '200', type: 'x' },
+      });
+    });
+
+    const response = await failing(httpEvent(), lambdaContext());
+
+    expect(response.statusCode).toBe(409);
+    expect(problemOf(response)).toEqual({
+      type: 'https://problems.eshop.example/conflict',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Checkout c-1 is pending',
+      reason: 'checkout-pending',
+      checkoutId: 'c-1',
+    });
+    expect(Object.keys(problemOf(response)).slice(0, 4)).toEqual(['type', 'title', 'status', 'detail']);
+  });
+
   it('hides the message and stack of unexpected errors', async () => {
     const failing = httpHandler({ logger, access: 'public', request: {} }, async () => {
       throw new Error('connection string postgres://secret@db');
