@@ -10,12 +10,12 @@ import {
   localTokenIssuer,
   queueHasMessagesAlarm,
   requiredParam,
+  signedInHttpFunction,
 } from '@eshop/serverless-config';
 
 const table = getAtt('OrderTable');
 const checkoutQueueArn = getAtt('CheckoutQueue');
 const deadLetterQueueArn = getAtt('CheckoutDeadLetterQueue');
-const signedIn = { authorizer: { name: 'jwt' } };
 
 /** Lets the checkout rule, and nothing else, send to `queueArn`. */
 const ruleMaySendTo = (sid: string, queueArn: unknown) => ({
@@ -71,16 +71,10 @@ export default defineService({
       // per-function-role plugin.
       iamRoleStatements: [allow(['dynamodb:GetItem', 'dynamodb:PutItem'], table)],
     },
-    listOrders: {
-      handler: 'src/functions/list-orders.handler',
-      events: [{ httpApi: { method: 'GET', path: '/order', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:Scan'], table)],
-    },
-    listUserOrders: {
-      handler: 'src/functions/list-user-orders.handler',
-      events: [{ httpApi: { method: 'GET', path: '/order/{userName}', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:Query'], table)],
-    },
+    listOrders: signedInHttpFunction('list-orders', 'GET /order', [allow(['dynamodb:Scan'], table)]),
+    listUserOrders: signedInHttpFunction('list-user-orders', 'GET /order/{userName}', [
+      allow(['dynamodb:Query'], table),
+    ]),
   },
   resources: {
     Resources: {
