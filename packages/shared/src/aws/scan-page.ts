@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
+import type * as z from '../zod.js';
 import { decodeCursor, encodeCursor, type Page } from '../http/pagination.js';
 
 /** How many Scan calls one page may take to fill up past the records it filters out. */
@@ -10,7 +10,7 @@ export interface ScanPageQuery<T> {
   limit: number;
   cursor: string | undefined;
   /** What a cursor may decode to: the keys of any record a Scan page can end on. */
-  startKeySchema: z.ZodType<Record<string, unknown>>;
+  startKeySchema: z.ZodMiniType<Record<string, unknown>>;
   /** Keeps the listed records and drops the others that share the table. */
   filter: { FilterExpression: string; ExpressionAttributeValues?: Record<string, unknown> };
   toItem: (record: Record<string, unknown>) => T;

@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /**
  * One event type: where it comes from, what it is called on the bus, which version of its
  * detail this code speaks, and the schema of that detail. Producers and consumers share it.
  */
-export interface EventDefinition<TDetail extends z.ZodType> {
+export interface EventDefinition<TDetail extends z.ZodMiniType> {
   source: string;
   detailType: string;
   version: string;
@@ -20,15 +20,16 @@ export type DetailOf<T> = T extends EventDefinition<infer S> ? z.output<S> : nev
  * @example
  * export const ProductPriceChanged = defineEvent({
  *   source: 'eshop.product', detailType: 'ProductPriceChanged', version: '1',
- *   detail: z.object({ version: z.literal('1'), productId: z.string(), price: z.number().int() }),
+ *   detail: z.object({ version: z.literal('1'), productId: z.string(), price: z.number().check(z.int()) }),
  * });
  */
-export const defineEvent = <TDetail extends z.ZodType>(definition: EventDefinition<TDetail>) => definition;
+export const defineEvent = <TDetail extends z.ZodMiniType>(definition: EventDefinition<TDetail>) =>
+  definition;
 
 /** The envelope EventBridge wraps every event in, as delivered to targets such as SQS. */
 export const eventBridgeEnvelopeSchema = z.object({
   version: z.string(),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   'detail-type': z.string(),
   source: z.string(),
   account: z.string(),
@@ -48,8 +49,8 @@ export class InvalidEventError extends Error {
   }
 }
 
-const describeIssues = (error: z.ZodError): string[] =>
-  error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+const describeIssues = (issues: z.core.$ZodIssue[]): string[] =>
+  issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
 
 /**
  * Parses a delivered EventBridge event (an SQS body string or an already-parsed object) and its
@@ -58,7 +59,7 @@ const describeIssues = (error: z.ZodError): string[] =>
  * @example
  * const { detail, envelope } = parseEvent(CheckoutBasket, record.body);
  */
-export const parseEvent = <TDetail extends z.ZodType>(
+export const parseEvent = <TDetail extends z.ZodMiniType>(
   definition: EventDefinition<TDetail>,
   message: unknown,
 ): { envelope: z.output<typeof eventBridgeEnvelopeSchema>; detail: z.output<TDetail> } => {
@@ -72,7 +73,7 @@ export const parseEvent = <TDetail extends z.ZodType>(
   }
   const envelope = eventBridgeEnvelopeSchema.safeParse(raw);
   if (!envelope.success) {
-    throw new InvalidEventError('Message is not an EventBridge event', describeIssues(envelope.error));
+    throw new InvalidEventError('Message is not an EventBridge event', describeIssues(envelope.error.issues));
   }
   const { source, 'detail-type': detailType } = envelope.data;
   if (source !== definition.source || detailType !== definition.detailType) {
@@ -84,7 +85,7 @@ export const parseEvent = <TDetail extends z.ZodType>(
   if (!detail.success) {
     throw new InvalidEventError(
       `Invalid ${definition.detailType} v${definition.version} detail`,
-      describeIssues(detail.error),
+      describeIssues(detail.error.issues),
     );
   }
   return { envelope: envelope.data, detail: detail.data };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /**
  * The identifiers every service and event share, defined once: a path, a body and an event that
@@ -12,10 +12,14 @@ import * as z from 'zod';
  */
 export const userNameSchema = z
   .string()
-  .regex(
-    /^[^\p{Z}\p{C}/]{1,128}$/u,
-    'Must be 1-128 letters, digits, symbols or punctuation other than /, without spaces',
+  .check(
+    z.regex(
+      /^[^\p{Z}\p{C}/]{1,128}$/u,
+      'Must be 1-128 letters, digits, symbols or punctuation other than /, without spaces',
+    ),
   );
 
 /** A product id: generated UUIDs, or hand-made seed ids like `p-mug-01`. */
-export const productIdSchema = z.string().regex(/^[\w-]{1,64}$/, 'Must be 1-64 letters, digits, - or _');
+export const productIdSchema = z
+  .string()
+  .check(z.regex(/^[\w-]{1,64}$/, 'Must be 1-64 letters, digits, - or _'));

@@ -3,8 +3,8 @@ import {
   PutEventsCommand,
   type PutEventsCommandOutput,
 } from '@aws-sdk/client-eventbridge';
-import type { z } from 'zod';
 import { ServiceUnavailableError } from '../errors.js';
+import type * as z from '../zod.js';
 import type { EventDefinition } from './event-definition.js';
 
 /** The bus did not accept the event (an entry failure or an unreachable bus); safe to retry. */
@@ -14,7 +14,7 @@ export class EventPublishError extends ServiceUnavailableError {
   }
 }
 
-export type PublishEvent = <TDetail extends z.ZodType>(
+export type PublishEvent = <TDetail extends z.ZodMiniType>(
   definition: EventDefinition<TDetail>,
   detail: z.input<TDetail>,
 ) => Promise<{ eventId: string }>;

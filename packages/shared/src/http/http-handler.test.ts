@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { ConflictError, NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '../testing/index.js';
+import * as z from '../zod.js';
 import { httpHandler } from './http-handler.js';
 
 const logger = createLogger('shared-test');
@@ -13,9 +13,12 @@ const echo = httpHandler(
     access: 'public',
     maxBodyBytes: 1024,
     request: {
-      body: z.strictObject({ name: z.string().min(1), price: z.number().int().nonnegative() }),
+      body: z.strictObject({
+        name: z.string().check(z.minLength(1)),
+        price: z.number().check(z.int(), z.nonnegative()),
+      }),
       path: z.object({ id: z.uuid() }),
-      query: z.object({ limit: z.coerce.number().int().max(10).default(5) }),
+      query: z.object({ limit: z._default(z.coerce.number().check(z.int(), z.maximum(10)), 5) }),
     },
   },
   async ({ body, path, query, correlationId }) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { ValidationError } from '../errors.js';
+import * as z from '../zod.js';
 import { cursorKeyString, cursorParam, decodeCursor, encodeCursor, limitParam } from './pagination.js';
 
 const keySchema = z.strictObject({ id: z.string() });

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { type FieldError, ValidationError } from '../errors.js';
+import * as z from '../zod.js';
 
 /** A page of a list plus the opaque cursor of the next page (absent on the last page). */
 export interface Page<T> {
@@ -8,10 +8,10 @@ export interface Page<T> {
 }
 
 /** `?limit=`: 1–100, default 20. */
-export const limitParam = z.coerce.number().int().min(1).max(100).default(20);
+export const limitParam = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20);
 
 /** `?cursor=`: an opaque token from a previous page. */
-export const cursorParam = z.string().min(1).max(2048).optional();
+export const cursorParam = z.optional(z.string().check(z.minLength(1), z.maxLength(2048)));
 
 /**
  * A string key attribute inside a cursor: non-empty, well-formed Unicode and within DynamoDB's
@@ -22,10 +22,10 @@ export const cursorParam = z.string().min(1).max(2048).optional();
  * decodeCursor(cursor, z.strictObject({ userName: cursorKeyString(2048), orderKey: cursorKeyString() }));
  */
 export const cursorKeyString = (maxBytes = 1024) =>
-  z
-    .string()
-    .min(1)
-    .refine((value) => Buffer.byteLength(value, 'utf8') <= maxBytes && !/\p{Cs}/u.test(value));
+  z.string().check(
+    z.minLength(1),
+    z.refine((value) => Buffer.byteLength(value, 'utf8') <= maxBytes && !/\p{Cs}/u.test(value)),
+  );
 
 const invalidCursor = (): ValidationError => {
   const error: FieldError = { in: 'query', pointer: '#/cursor', detail: 'Invalid or expired cursor' };
@@ -48,7 +48,7 @@ export const encodeCursor = (key: Record<string, unknown> | undefined): string |
  * @example
  * const startKey = decodeCursor(query.cursor, z.strictObject({ id: z.string() }));
  */
-export const decodeCursor = <T>(cursor: string | undefined, keySchema: z.ZodType<T>): T | undefined => {
+export const decodeCursor = <T>(cursor: string | undefined, keySchema: z.ZodMiniType<T>): T | undefined => {
   if (cursor === undefined) return undefined;
   let decoded: unknown;
   try {

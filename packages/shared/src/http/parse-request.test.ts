@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { ValidationError } from '../errors.js';
 import { httpEvent } from '../testing/index.js';
+import * as z from '../zod.js';
 import { requestParser } from './parse-request.js';
 
 const parse = requestParser({
   body: z.strictObject({ 'a/b': z.string(), 'c~d': z.number(), items: z.array(z.number()) }),
   path: z.object({ id: z.uuid() }),
-  query: z.object({ limit: z.coerce.number().max(10).default(5) }),
+  query: z.object({ limit: z._default(z.coerce.number().check(z.maximum(10)), 5) }),
 });
 const id = '0b0d7a8e-5a4b-4c43-9a58-6b8f7c2d1e00';
 
@@ -31,7 +31,7 @@ describe('requestParser', () => {
   });
 
   it('reads absent path parameters and query as empty', () => {
-    const onlyQuery = requestParser({ query: z.object({ limit: z.coerce.number().default(5) }) });
+    const onlyQuery = requestParser({ query: z.object({ limit: z._default(z.coerce.number(), 5) }) });
 
     expect(onlyQuery(httpEvent(), undefined)).toEqual({ query: { limit: 5 } });
   });

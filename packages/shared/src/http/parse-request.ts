@@ -1,15 +1,15 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
 import { type FieldError, ValidationError } from '../errors.js';
+import * as z from '../zod.js';
 
 /** The parts of a request an endpoint may declare a schema for. */
 export type RequestPart = 'body' | 'path' | 'query';
 
 /** Schemas for the parts of a request an endpoint reads; parts without a schema are not read. */
-export type RequestSchemas = { readonly [K in RequestPart]?: z.ZodType } & z.core.$ZodShape;
+export type RequestSchemas = { readonly [K in RequestPart]?: z.ZodMiniType } & z.core.$ZodShape;
 
 /** The validated request: each part the endpoint declared, parsed by its schema. */
-export type ParsedRequest<T extends RequestSchemas> = z.output<z.ZodObject<T>>;
+export type ParsedRequest<T extends RequestSchemas> = z.output<z.ZodMiniObject<T>>;
 
 const toPointer = (path: PropertyKey[]): string =>
   `#/${path.map((segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`.replace(

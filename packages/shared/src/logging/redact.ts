@@ -1,3 +1,5 @@
+import { sourceMappedStack } from './source-mapped-stack.js';
+
 /** Keys whose values never reach a log line, whatever they hold. */
 const SECRET_KEY =
   /^(authorization|cookie|set-cookie|password|secret|cvv|cvc)$|token|cardinfo|cardnumber|email/i;
@@ -44,7 +46,7 @@ export type DescribeError = (error: Error) => Record<string, unknown>;
 export const errorFields: DescribeError = (error) => ({
   name: error.name,
   message: error.message,
-  stack: error.stack,
+  stack: sourceMappedStack(error.stack),
   ...(error.cause === undefined ? {} : { cause: error.cause }),
   ...(error instanceof AggregateError ? { errors: error.errors } : {}),
   ...Object.fromEntries(Object.entries(error)),

@@ -29,11 +29,14 @@ export class RedactingLogFormatter extends LogFormatter {
     // Not Powertools' formatError itself: it follows `cause` by recursion with no cycle check,
     // while redact follows it with one and with a depth limit.
     const redacted = redact(additionalLogAttributes, {
-      describeError: (error) => ({
-        name: error.name,
-        location: this.getCodeLocation(error.stack),
-        ...errorFields(error),
-      }),
+      describeError: (error) => {
+        const fields = errorFields(error);
+        return {
+          name: error.name,
+          location: this.getCodeLocation(fields.stack as string | undefined),
+          ...fields,
+        };
+      },
     });
     return new LogItem({ attributes: base }).addAttributes(redacted as LogAttributes);
   }

@@ -1,11 +1,11 @@
 import { ServiceUnavailableError } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import type { FindCatalogProduct } from '../domain/ports.js';
 
 const catalogProductSchema = z.object({
   id: z.string(),
   name: z.string(),
-  price: z.number().int().nonnegative(),
+  price: z.number().check(z.int(), z.nonnegative()),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { type CheckoutBasketDetail, productIdSchema, userNameSchema, ValidationError } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import { pendingCheckoutView } from './pending-checkout.js';
 
 /** A basket line as stored: what the user chose, priced from the catalog when it was written. */
@@ -41,13 +41,15 @@ export const saveBasketSchema = z.strictObject({
     .array(
       z.strictObject({
         productId: productIdSchema,
-        quantity: z.number().int('Must be a whole number').min(1).max(MAX_QUANTITY_PER_LINE),
-        color: z.string().trim().min(1).max(50).optional(),
-        productName: z.string().max(200).optional(),
-        price: z.number().optional(),
+        quantity: z
+          .number()
+          .check(z.int('Must be a whole number'), z.minimum(1), z.maximum(MAX_QUANTITY_PER_LINE)),
+        color: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(50))),
+        productName: z.optional(z.string().check(z.maxLength(200))),
+        price: z.optional(z.number()),
       }),
     )
-    .max(MAX_LINES),
+    .check(z.maxLength(MAX_LINES)),
 });
 export type SaveBasketRequest = z.output<typeof saveBasketSchema>;
 

@@ -6,7 +6,7 @@ import {
   ServiceUnavailableError,
   userNameSchema,
 } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import { type Basket, CURRENCY } from './basket.js';
 import {
   checkoutExpiredError,
@@ -32,22 +32,31 @@ import { lookUpProducts, priceLine } from './pricing.js';
  * accepted and ignored (totals are computed from the catalog); `cardInfo` is reduced to its last
  * four digits at once and never stored, logged or published in full.
  */
+const trimmed = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
 export const checkoutRequestSchema = z.strictObject({
   userName: userNameSchema,
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
-  email: z.email().max(254),
-  address: z.string().trim().min(1).max(500),
-  paymentMethod: z
-    .union([z.string().trim().min(1).max(50), z.number().int().nonnegative()])
-    .transform(String),
-  cardInfo: z
-    .string()
-    .transform((card) => card.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^\d{4,19}$/, 'Must be 4-19 digits'))
-    .transform((digits) => digits.slice(-4))
-    .optional(),
-  totalPrice: z.number().optional(),
+  firstName: trimmed(100),
+  lastName: trimmed(100),
+  email: z.email().check(z.maxLength(254)),
+  address: trimmed(500),
+  paymentMethod: z.pipe(
+    z.union([trimmed(50), z.number().check(z.int(), z.nonnegative())]),
+    z.transform(String),
+  ),
+  cardInfo: z.optional(
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((card) => card.replace(/[\s-]/g, '')),
+      ),
+      z.pipe(
+        z.string().check(z.regex(/^\d{4,19}$/, 'Must be 4-19 digits')),
+        z.transform((digits) => digits.slice(-4)),
+      ),
+    ),
+  ),
+  totalPrice: z.optional(z.number()),
 });
 export type CheckoutRequest = z.output<typeof checkoutRequestSchema>;
 

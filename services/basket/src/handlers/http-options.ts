@@ -1,5 +1,5 @@
 import { userNameSchema } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 
 /** 50 lines of JSON fit easily; anything near a megabyte is abuse. */
 export const MAX_BASKET_BODY_BYTES = 32 * 1024;

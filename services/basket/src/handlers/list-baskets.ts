@@ -1,5 +1,5 @@
 import { cursorParam, type HttpDeps, httpHandler, limitParam, ok } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import { basketView } from '../domain/basket.js';
 import type { ListBaskets } from '../domain/ports.js';
 

@@ -14,7 +14,7 @@ import {
   ServiceUnavailableError,
   scanPage,
 } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import type { Basket } from '../domain/basket.js';
 import type { PendingCheckoutGuard } from '../domain/pending-checkout.js';
 import type {
@@ -55,7 +55,7 @@ const COMPLETED_MARKER_TTL_SECONDS = 8 * 24 * 3600;
 // A page may end on any item of the table, so a cursor may name any of its keys.
 const startKeySchema = z.strictObject({
   userName: cursorKeyString(2048),
-  sk: cursorKeyString().refine((sk) => /^(BASKET$|CHECKOUT#|COMPLETED#)/.test(sk)),
+  sk: cursorKeyString().check(z.refine((sk) => /^(BASKET$|CHECKOUT#|COMPLETED#)/.test(sk))),
 });
 
 interface BasketItem extends Basket {

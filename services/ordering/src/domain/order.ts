@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { CheckoutBasketDetail } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 
 export interface OrderItem {
   productId: string;
@@ -77,9 +77,11 @@ export const orderFromCheckout = (checkout: CheckoutBasketDetail, now: Date): Or
  */
 export const orderDatePrefixSchema = z
   .string()
-  .regex(
-    /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?Z?)?)?)?$/,
-    'Must be an ISO 8601 date or timestamp prefix, e.g. 2026-11-27',
+  .check(
+    z.regex(
+      /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?Z?)?)?)?$/,
+      'Must be an ISO 8601 date or timestamp prefix, e.g. 2026-11-27',
+    ),
   );
 
 /** The fields of an order that come from its checkout: every one but `createdAt`. */

@@ -1,5 +1,5 @@
 import { cursorParam, type HttpDeps, httpHandler, limitParam, ok } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import type { ListOrders } from '../domain/ports.js';
 
 const listQuery = z.object({ limit: limitParam, cursor: cursorParam });

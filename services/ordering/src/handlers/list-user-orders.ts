@@ -7,13 +7,13 @@ import {
   ok,
   userNameSchema,
 } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import { orderDatePrefixSchema } from '../domain/order.js';
 import type { ListUserOrders } from '../domain/ports.js';
 
 const userPath = z.object({ userName: userNameSchema });
 const userQuery = z.object({
-  orderDate: orderDatePrefixSchema.optional(),
+  orderDate: z.optional(orderDatePrefixSchema),
   limit: limitParam,
   cursor: cursorParam,
 });

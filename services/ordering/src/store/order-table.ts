@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { cursorKeyString, decodeCursor, encodeCursor, scanPage } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import type { Order } from '../domain/order.js';
 import type { ListOrders, ListUserOrders, SaveNewOrder } from '../domain/ports.js';
 
@@ -36,7 +36,7 @@ const tableKeySchema = z.strictObject({ userName: cursorKeyString(2048), orderKe
 const userStartKey = (cursor: string | undefined, userName: string, orderDate = '') =>
   decodeCursor(
     cursor,
-    tableKeySchema.refine((key) => key.userName === userName && key.orderKey.startsWith(orderDate)),
+    tableKeySchema.check(z.refine((key) => key.userName === userName && key.orderKey.startsWith(orderDate))),
   );
 
 const toOrder = (item: Record<string, unknown>): Order => {

@@ -1,5 +1,5 @@
 import { productIdSchema, ValidationError } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 
 /** A catalog entry. Prices are integers in minor units (cents) so totals never round. */
 export interface Product {
@@ -18,41 +18,59 @@ export interface Product {
   version: number;
 }
 
-const name = z.string().trim().min(1).max(200);
-const description = z.string().trim().max(4000);
-const category = z.string().trim().min(1).max(100);
-const price = z.number().int('Must be an integer number of cents').min(0).max(100_000_000);
-const imageUrl = z.string().trim().min(1).max(2048);
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const description = z.string().check(z.trim(), z.maxLength(4000));
+const category = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+const price = z
+  .number()
+  .check(z.int('Must be an integer number of cents'), z.minimum(0), z.maximum(100_000_000));
+const imageUrl = z.string().check(z.trim(), z.minLength(1), z.maxLength(2048));
 
 /**
  * Body of `POST /product`. `imageFile` is accepted as an alias of `imageUrl` because the original
  * reference's clients send it. Unknown fields are rejected rather than silently dropped.
  */
-export const newProductSchema = z
-  .strictObject({
+export const newProductSchema = z.pipe(
+  z.strictObject({
     name,
-    description: description.default(''),
+    description: z._default(description, ''),
     category,
     price,
-    imageUrl,
-    imageFile: imageUrl,
-  })
-  .partial({ imageUrl: true, imageFile: true })
-  .transform(({ imageFile, imageUrl, ...rest }) => ({ ...rest, imageUrl: imageUrl ?? imageFile }));
+    imageUrl: z.optional(imageUrl),
+    imageFile: z.optional(imageUrl),
+  }),
+  z.transform(({ imageFile, imageUrl, ...rest }) => ({ ...rest, imageUrl: imageUrl ?? imageFile })),
+);
 export type NewProduct = z.output<typeof newProductSchema>;
 
 /**
  * Body of `PUT /product/{id}`: a partial update, as in the original reference. An `id` may be sent
  * back unchanged (clients often PUT what they GOT) but never changed.
  */
-export const productChangesSchema = z
-  .strictObject({ id: productIdSchema, name, description, category, price, imageUrl, imageFile: imageUrl })
-  .partial()
-  .refine((changes) => Object.keys(changes).some((key) => key !== 'id'), 'Send at least one field to change')
-  .transform(({ imageFile, imageUrl, ...rest }) => {
+export const productChangesSchema = z.pipe(
+  z
+    .partial(
+      z.strictObject({
+        id: productIdSchema,
+        name,
+        description,
+        category,
+        price,
+        imageUrl,
+        imageFile: imageUrl,
+      }),
+    )
+    .check(
+      z.refine(
+        (changes) => Object.keys(changes).some((key) => key !== 'id'),
+        'Send at least one field to change',
+      ),
+    ),
+  z.transform(({ imageFile, imageUrl, ...rest }) => {
     const image = imageUrl ?? imageFile;
     return image === undefined ? rest : { ...rest, imageUrl: image };
-  });
+  }),
+);
 export type ProductChanges = Omit<z.output<typeof productChangesSchema>, 'id'>;
 
 /**

@@ -1,5 +1,5 @@
 import { productIdSchema, ValidationError } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import type { ExpectedVersion } from '../domain/ports.js';
 import type { Product } from '../domain/product.js';
 

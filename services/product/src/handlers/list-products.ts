@@ -1,9 +1,9 @@
 import { cursorParam, type HttpDeps, httpHandler, limitParam, ok } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import type { ListProducts } from '../domain/ports.js';
 
 const listQuery = z.object({
-  category: z.string().trim().min(1).max(100).optional(),
+  category: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   limit: limitParam,
   cursor: cursorParam,
 });

@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { cursorKeyString, decodeCursor, encodeCursor, isConditionalCheckFailed } from '@eshop/shared';
-import * as z from 'zod';
+import * as z from '@eshop/shared/zod';
 import type {
   DeleteProduct,
   FindProduct,
@@ -33,10 +33,7 @@ const indexKeySchema = z.strictObject({
 
 /** A category cursor is only valid for the category it was issued for. */
 const categoryStartKey = (cursor: string | undefined, category: string) =>
-  decodeCursor(
-    cursor,
-    indexKeySchema.refine((key) => key.category === category),
-  );
+  decodeCursor(cursor, indexKeySchema.check(z.refine((key) => key.category === category)));
 
 const toProduct = (item: Record<string, unknown>): Product => item as unknown as Product;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { createLogger } from '../../logger.js';
 import { httpEvent, lambdaContext } from '../../testing/index.js';
+import * as z from '../../zod.js';
 import { httpHandler } from '../http-handler.js';
 
 const echo = (maxBodyBytes?: number) =>
