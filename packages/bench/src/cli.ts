@@ -1,12 +1,14 @@
 /**
- * `pnpm bench`: cold-start proxies for every function, API latency and throughput, and the
- * checkout → order pipeline, all in one run on this machine. Writes results/latest.{json,md,svg}
- * and prints the table. See ../README.md for what each figure means.
+ * `pnpm bench`: cold-start proxies for every function, API latency and throughput, the
+ * checkout → order pipeline and `pnpm dev`'s own footprint, all in one run on this machine. Writes
+ * results/latest.{json,md,svg} and prints the table. See ../README.md for what each figure means.
  */
 import { fileURLToPath } from 'node:url';
 import { discoverServices } from '@eshop/local-cloud';
 import { runApiBenchmark } from './api/run-api.js';
 import { runColdStartBenchmark } from './cold-start/run-cold-start.js';
+import { runFootprintBenchmark } from './footprint/run-footprint.js';
+import { footprintSettings } from './footprint/settings.js';
 import { startBenchCloud } from './local-cloud/start-cloud.js';
 import { describeMachine, machineLoad } from './machine.js';
 import { measureOrderWriteFloor, runCheckoutPipeline } from './pipeline/run-pipeline.js';
@@ -114,6 +116,12 @@ try {
 } finally {
   await cloud.stop();
 }
+
+// Last, with the benchmark's own local cloud gone: `pnpm dev` as a user starts it, alone.
+log("pnpm dev's footprint: memory at rest, under 100 shoppers and after; readiness; hot reload");
+results.footprint = await runFootprintBenchmark(footprintSettings(quick), log);
+results.loadAtEnd = machineLoad();
+results.durationSeconds = (performance.now() - started) / 1000;
 
 const table = await writeResults(resultsDir, results);
 process.stdout.write(`${table}\n`);

@@ -6,7 +6,9 @@ import { buildSaveBasket } from '../store/basket-table.js';
 
 export const handler = saveBasketHandler({
   ...signedInHttpEnvironment('basket'),
-  findCatalogProduct: buildFindCatalogProduct(requireEnv('PRODUCT_API_URL')),
+  // Saved baskets show prices; checkout prices every line again, uncached. So a price here may be
+  // up to 10 s old, and a warm instance does not ask the catalog again for every basket edit.
+  findCatalogProduct: buildFindCatalogProduct(requireEnv('PRODUCT_API_URL'), { cacheTtlMs: 10_000 }),
   saveBasket: buildSaveBasket(documentClient, requireEnv('BASKET_TABLE_NAME')),
   now: () => new Date(),
 });
