@@ -1,5 +1,12 @@
 // Basket: a user's basket over HTTP; checkout publishes CheckoutBasket to the bus this service owns.
-import { allow, defineService, dynamoDbTable, getAtt, localTokenIssuer } from '@eshop/serverless-config';
+import {
+  allow,
+  defineService,
+  dynamoDbTable,
+  getAtt,
+  localTokenIssuer,
+  requiredParam,
+} from '@eshop/serverless-config';
 
 const table = getAtt('BasketTable');
 const signedIn = { authorizer: { name: 'jwt' } };
@@ -9,19 +16,21 @@ export default defineService({
   localPort: 3002,
   // Compose passes product's Cognito user pool (UserPoolIssuerUrl, UserPoolClientId); deploying alone
   // needs --param="jwtIssuer=..." --param="jwtAudience=...". No default on purpose.
-  tokenIssuer: { issuer: '${param:jwtIssuer}', audience: '${param:jwtAudience}' },
+  tokenIssuer: { issuer: requiredParam('jwtIssuer'), audience: requiredParam('jwtAudience') },
   params: {
-    default: {
-      // Base URL of the product API; compose passes product's HttpApiUrl output for deploys. Locally
-      // the local cloud sets PRODUCT_API_URL (tests use free ports).
+    local: {
+      jwtIssuer: localTokenIssuer.issuer,
+      jwtAudience: localTokenIssuer.audience,
+      // The local cloud sets PRODUCT_API_URL (tests use free ports).
       productApiUrl: "${env:PRODUCT_API_URL, 'http://127.0.0.1:3001'}",
     },
-    local: { jwtIssuer: localTokenIssuer.issuer, jwtAudience: localTokenIssuer.audience },
   },
   environment: {
     BASKET_TABLE_NAME: '${self:custom.basketTableName}',
     EVENT_BUS_NAME: '${self:custom.eventBusName}',
-    PRODUCT_API_URL: '${param:productApiUrl}',
+    // Base URL of the product API, which basket prices items from: compose passes product's
+    // HttpApiUrl output; deploying alone needs --param="productApiUrl=...". No default on purpose.
+    PRODUCT_API_URL: requiredParam('productApiUrl'),
   },
   custom: {
     basketTableName: '${self:service}-${sls:stage}-baskets',

@@ -1,6 +1,16 @@
 // Ordering: CheckoutBasket events (basket's EventBridge bus → rule → SQS → Lambda) become orders in
 // DynamoDB; an HTTP API reads them.
-import { allow, defineService, dynamoDbTable, getAtt, localTokenIssuer } from '@eshop/serverless-config';
+import {
+  allow,
+  defineService,
+  dynamoDbTable,
+  functionErrorsAlarm,
+  getAtt,
+  integerParam,
+  localTokenIssuer,
+  queueHasMessagesAlarm,
+  requiredParam,
+} from '@eshop/serverless-config';
 
 const table = getAtt('OrderTable');
 const checkoutQueueArn = getAtt('CheckoutQueue');
@@ -22,7 +32,7 @@ export default defineService({
   localPort: 3003,
   // Compose passes product's Cognito user pool (UserPoolIssuerUrl, UserPoolClientId); deploying alone
   // needs --param="jwtIssuer=..." --param="jwtAudience=...". No default on purpose.
-  tokenIssuer: { issuer: '${param:jwtIssuer}', audience: '${param:jwtAudience}' },
+  tokenIssuer: { issuer: requiredParam('jwtIssuer'), audience: requiredParam('jwtAudience') },
   params: {
     default: {
       // Name of basket's event bus. serverless-compose passes basket's stack output for deploys;
@@ -50,12 +60,16 @@ export default defineService({
             batchSize: 10,
             maximumBatchingWindow: 1,
             functionResponseType: 'ReportBatchItemFailures',
+            // Bounds the consumer's concurrency (and so its writes) whatever the backlog.
+            maximumConcurrency: integerParam('checkoutConsumerMaxConcurrency'),
           },
         },
       ],
-      // Only writes orders; the SQS statement (ReceiveMessage, DeleteMessage, GetQueueAttributes on
-      // CheckoutQueue only) is added for the event source mapping by the per-function-role plugin.
-      iamRoleStatements: [allow(['dynamodb:PutItem'], table)],
+      // Writes an order with its checkout guard (a transaction of two puts) and reads the order a
+      // guard names when a checkout comes again; the SQS statement (ReceiveMessage, DeleteMessage,
+      // GetQueueAttributes on CheckoutQueue only) is added for the event source mapping by the
+      // per-function-role plugin.
+      iamRoleStatements: [allow(['dynamodb:GetItem', 'dynamodb:PutItem'], table)],
     },
     listOrders: {
       handler: 'src/functions/list-orders.handler',
@@ -131,6 +145,18 @@ export default defineService({
           ],
         },
       },
+      // One DLQ serves both the queue's redrive and the rule target's dead letters, so one alarm
+      // covers every checkout that did not become an order.
+      CheckoutDeadLetterQueueAlarm: queueHasMessagesAlarm(
+        'CheckoutDeadLetterQueue',
+        '${self:service} ${sls:stage}: checkouts in the dead-letter queue (pnpm dlq list --stage ${sls:stage})',
+      ),
+      // Invocations that failed as a whole (a thrown error, a timeout); a poison message is a
+      // reported item failure instead, and ends in the DLQ.
+      ProcessCheckoutErrorsAlarm: functionErrorsAlarm(
+        'ProcessCheckoutLambdaFunction',
+        '${self:service} ${sls:stage}: the checkout consumer failed',
+      ),
       // Only the rule above may send, to the queue and (for failed deliveries) to the DLQ.
       CheckoutQueuePolicy: {
         Type: 'AWS::SQS::QueuePolicy',

@@ -1,5 +1,12 @@
 // Product catalog: HTTP API → Lambda → DynamoDB, and the shop's Cognito user pool.
-import { allow, defineService, dynamoDbTable, getAtt, localTokenIssuer } from '@eshop/serverless-config';
+import {
+  allow,
+  defineService,
+  dynamoDbTable,
+  getAtt,
+  localTokenIssuer,
+  retainedUnlessThrowaway,
+} from '@eshop/serverless-config';
 
 const table = getAtt('ProductTable');
 const categoryIndex = { 'Fn::Join': ['/', [table, 'index', 'byCategory']] };
@@ -51,6 +58,13 @@ export default defineService({
       events: [{ httpApi: { method: 'DELETE', path: '/product/{id}', ...signedIn } }],
       iamRoleStatements: [allow(['dynamodb:DeleteItem'], table)],
     },
+    // The user pool's PreSignUp trigger (UserPool.LambdaConfig): refuses user names the API would
+    // refuse. No AWS calls, so a role with its logs only.
+    checkSignUp: {
+      handler: 'src/functions/check-sign-up.handler',
+      memorySize: 256,
+      timeout: 5,
+    },
   },
   resources: {
     Resources: {
@@ -74,13 +88,20 @@ export default defineService({
           },
         ],
       }),
-      // Sign-in for the shop: users sign up with their email; members of `admin` manage the catalog.
+      // Sign-in for the shop. Users choose their user name at sign-up (the `cognito:username` of
+      // their tokens, the name in basket and order paths), case-insensitive, and may sign in with
+      // their verified e-mail address instead. Members of `admin` manage the catalog.
       UserPool: {
         Type: 'AWS::Cognito::UserPool',
+        ...retainedUnlessThrowaway,
         Properties: {
           UserPoolName: 'eshop-${sls:stage}-users',
-          UsernameAttributes: ['email'],
+          UsernameConfiguration: { CaseSensitive: false },
+          AliasAttributes: ['email'],
           AutoVerifiedAttributes: ['email'],
+          Schema: [{ Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true }],
+          LambdaConfig: { PreSignUp: getAtt('CheckSignUpLambdaFunction') },
+          DeletionProtection: '${dataRetention:userPoolDeletionProtection}',
           Policies: {
             PasswordPolicy: {
               MinimumLength: 12,
@@ -90,6 +111,16 @@ export default defineService({
               RequireSymbols: false,
             },
           },
+        },
+      },
+      // Cognito may invoke the PreSignUp trigger for this pool only.
+      CheckSignUpCognitoPermission: {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: getAtt('CheckSignUpLambdaFunction'),
+          Principal: 'cognito-idp.amazonaws.com',
+          SourceArn: getAtt('UserPool'),
         },
       },
       UserPoolClient: {

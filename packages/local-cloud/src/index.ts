@@ -1,5 +1,11 @@
 // The one public entry of @eshop/local-cloud: local stand-ins for AWS and the helpers that run them.
 export {
+  type CognitoTokens,
+  type DeployedStage,
+  readDeployedStage,
+  signInWithSrp,
+} from './auth/cognito.js';
+export {
   LOCAL_AUDIENCE,
   type RunningDevIssuer,
   requestToken,

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 // that project has no global setup (nothing boots for a file read) and already depends on `yaml`.
 interface Step {
   name?: string;
+  if?: string;
   id?: string;
   uses?: string;
   run?: string;
@@ -66,7 +67,11 @@ const expectPnpmStoreCache = (job: Job) => {
 
 describe('.github/workflows/ci.yml', () => {
   const workflow = parse(workflowText('ci.yml')) as Workflow;
-  const job = onlyJob(workflow);
+  const job = workflow.jobs.test as Job;
+
+  it('has the test job and the mutation job, nothing else', () => {
+    expect(Object.keys(workflow.jobs).sort()).toEqual(['mutation', 'test']);
+  });
 
   it('runs on every push to main and every pull request, on Ubuntu', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
@@ -99,6 +104,32 @@ describe('.github/workflows/ci.yml', () => {
 
   it('caches the pnpm store by the lockfile', () => {
     expectPnpmStoreCache(job);
+  });
+});
+
+describe('.github/workflows/ci.yml mutation job', () => {
+  const workflow = parse(workflowText('ci.yml')) as Workflow;
+  const job = workflow.jobs.mutation as Job;
+
+  it('runs pnpm mutate from the locked install, on Node 22 and Java 17 (DynamoDB Local)', () => {
+    const commands = commandsOf(workflow, job);
+
+    expect(commands).toEqual(expect.arrayContaining(['corepack enable', 'pnpm install --frozen-lockfile']));
+    const mutate = commands.findIndex((command) => command.startsWith('pnpm mutate'));
+    expect(mutate).toBeGreaterThan(commands.indexOf('pnpm install --frozen-lockfile'));
+    expect(String(stepUsing(job, 'actions/setup-node')?.with?.['node-version'])).toBe('22');
+    expect(stepUsing(job, 'actions/setup-java')?.with).toEqual({
+      distribution: 'temurin',
+      'java-version': '17',
+    });
+    expectPnpmStoreCache(job);
+  });
+
+  it('keeps the report and the updated results of every run, passed or failed', () => {
+    const keep = stepUsing(job, 'actions/upload-artifact');
+
+    expect(keep?.if).toBe('always()');
+    expect(String(keep?.with?.path)).toContain('stryker.incremental.json');
   });
 });
 
@@ -141,5 +172,22 @@ describe('.github/workflows/deploy.yml', () => {
   it('uses Node 22 and the same pnpm store cache', () => {
     expect(String(stepUsing(job, 'actions/setup-node')?.with?.['node-version'])).toBe('22');
     expectPnpmStoreCache(job);
+  });
+
+  it('deploys with the stage’s CORS origins and alarm e-mail from the GitHub environment', () => {
+    const deployStep = job.steps.find((step) => step.run?.includes('osls-compose deploy'));
+    expect(deployStep?.env).toEqual({
+      CORS_ALLOWED_ORIGINS: `\${{ vars.CORS_ALLOWED_ORIGINS }}`,
+      ALARM_EMAIL: `\${{ vars.ALARM_EMAIL }}`,
+    });
+  });
+
+  it('runs commands the repository root defines: compose with the root’s osls CLI, and pnpm smoke', () => {
+    const root = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    expect(root.devDependencies).toMatchObject({
+      '@osls/compose': expect.any(String),
+      serverless: expect.stringMatching(/^npm:osls@/),
+    });
+    expect(root.scripts.smoke).toBeDefined();
   });
 });

@@ -1,4 +1,15 @@
 import type { AWS } from '@serverless/typescript';
+import { accessLogFormat, httpApiStageExtension, operationsResources } from './operations.js';
+import { listParam, requiredParam, stageParams } from './params.js';
+
+export {
+  ALARM_TOPIC,
+  accessLogFormat,
+  alarm,
+  functionErrorsAlarm,
+  queueHasMessagesAlarm,
+} from './operations.js';
+export { integerParam, listParam, requiredParam, stageParams } from './params.js';
 
 /**
  * What every service's `serverless.ts` shares, written once (swarmion's `sharedConfig.ts` pattern):
@@ -20,28 +31,24 @@ export interface TokenIssuer {
 
 const frameworkVersion = '4';
 
-const plugins = ['serverless-esbuild', 'serverless-offline', 'serverless-iam-roles-per-function'];
+const plugins = [
+  'serverless-esbuild',
+  'serverless-offline',
+  'serverless-iam-roles-per-function',
+  '@eshop/serverless-config/plugin',
+];
 
 /** One zip per function, each with only its own bundle. */
 const packaging = { individually: true };
-
-/** Params every service reads. `local` is the stage `pnpm dev` and the tests resolve. */
-const sharedParams: Record<string, Record<string, string>> = {
-  default: {
-    // Browsers allowed to call the API (comma-separated). Set your storefront's origin per stage.
-    corsAllowedOrigins: 'https://shop.eshop.example',
-    logLevel: 'INFO',
-  },
-  local: {
-    corsAllowedOrigins: '*',
-  },
-};
 
 /** The development token issuer `pnpm dev` runs (tests pass their own through the environment). */
 export const localTokenIssuer: TokenIssuer = {
   issuer: "${env:JWT_ISSUER, 'http://127.0.0.1:4020'}",
   audience: "${env:JWT_AUDIENCE, 'eshop-local'}",
 };
+
+/** Every resource of a stack is tagged with its service and stage. */
+const tags = { service: '${self:service}', stage: '${sls:stage}' };
 
 /** The Lambda settings every function runs with. The region is the CLI's (`--region`, default us-east-1). */
 const provider = {
@@ -52,15 +59,25 @@ const provider = {
   timeout: 10,
   stage: "${opt:stage, 'dev'}",
   logRetentionInDays: 14,
+  // CloudFormation puts the stack's tags on every resource of the stack that takes tags; the
+  // framework also writes `tags` into the functions, the HTTP API and its stage.
+  stackTags: tags,
+  tags,
+  logs: { httpApi: { format: accessLogFormat } },
 } satisfies Provider;
 
 /** Environment every function gets, besides its service's own. */
-const sharedEnvironment = ({ issuer, audience }: TokenIssuer) => ({
-  CORS_ALLOWED_ORIGINS: '${param:corsAllowedOrigins}',
-  JWT_ISSUER: issuer,
-  JWT_AUDIENCE: audience,
+const sharedEnvironment = {
   POWERTOOLS_LOG_LEVEL: '${param:logLevel}',
   NODE_OPTIONS: '--enable-source-maps',
+};
+
+/** Environment of every function behind the HTTP API: its CORS origins and token issuer. */
+const httpEnvironment = ({ issuer, audience }: TokenIssuer) => ({
+  // Comma-separated; the HTTP middleware splits it.
+  CORS_ALLOWED_ORIGINS: requiredParam('corsAllowedOrigins'),
+  JWT_ISSUER: issuer,
+  JWT_AUDIENCE: audience,
 });
 
 /**
@@ -70,7 +87,8 @@ const sharedEnvironment = ({ issuer, audience }: TokenIssuer) => ({
  */
 const httpApi = ({ issuer, audience }: TokenIssuer) => ({
   cors: {
-    allowedOrigins: ['${param:corsAllowedOrigins}'],
+    // The comma-separated param as a list: one CorsConfiguration.AllowOrigins entry per origin.
+    allowedOrigins: listParam('corsAllowedOrigins'),
     allowedHeaders: ['content-type', 'x-correlation-id', 'if-match', 'idempotency-key', 'authorization'],
     exposedResponseHeaders: ['location', 'etag', 'x-correlation-id', 'idempotent-replayed'],
   },
@@ -130,8 +148,18 @@ export const allow = (actions: string[], resource: unknown) => ({
 export const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
 
 /**
- * A DynamoDB table the way every service keeps one: on demand, with point-in-time recovery and
- * encryption at rest. The caller gives the name, keys and indexes.
+ * What keeps a stateful resource (a table, the user pool) from dying with its stack: retained when
+ * the stack is removed or the resource replaced, unless the stage is declared `throwaway`.
+ */
+export const retainedUnlessThrowaway = {
+  DeletionPolicy: '${dataRetention:deletionPolicy}',
+  UpdateReplacePolicy: '${dataRetention:deletionPolicy}',
+};
+
+/**
+ * A DynamoDB table the way every service keeps one: on demand, with point-in-time recovery,
+ * encryption at rest, and retained and protected from deletion unless the stage is throwaway.
+ * The caller gives the name, keys and indexes.
  */
 export const dynamoDbTable = (properties: {
   TableName: string;
@@ -140,10 +168,12 @@ export const dynamoDbTable = (properties: {
   [property: string]: unknown;
 }) => ({
   Type: 'AWS::DynamoDB::Table',
+  ...retainedUnlessThrowaway,
   Properties: {
     BillingMode: 'PAY_PER_REQUEST',
     PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
     SSESpecification: { SSEEnabled: true },
+    DeletionProtectionEnabled: '${dataRetention:deletionProtection}',
     ...properties,
   },
 });
@@ -154,9 +184,9 @@ export interface ServiceDefinition {
   /** serverless-offline's HTTP port for `sls offline` run by hand in the service folder. */
   localPort: number;
   tokenIssuer: TokenIssuer;
-  /** The service's own params per stage, merged over `sharedParams`. */
+  /** The service's own params per stage, merged over `stageParams`. */
   params?: Record<string, Record<string, string>>;
-  /** The service's own function environment, besides `sharedEnvironment`. */
+  /** The service's own environment for all its functions, besides the shared one. */
   environment: Record<string, string>;
   custom?: Record<string, unknown>;
   functions: NonNullable<AWS['functions']>;
@@ -180,22 +210,56 @@ export const defineService = ({
   functions,
   resources,
 }: ServiceDefinition): ServerlessConfiguration => {
-  const stages = new Set([...Object.keys(sharedParams), ...Object.keys(params)]);
+  const stages = new Set([...Object.keys(stageParams), ...Object.keys(params)]);
   return {
     service,
     frameworkVersion,
     package: packaging,
     plugins,
     params: Object.fromEntries(
-      [...stages].map((stage) => [stage, { ...sharedParams[stage], ...params[stage] }]),
+      [...stages].map((stage) => [stage, { ...stageParams[stage], ...params[stage] }]),
     ),
     provider: {
       ...provider,
-      environment: { ...environment, ...sharedEnvironment(tokenIssuer) },
+      environment: { ...environment, ...sharedEnvironment },
       httpApi: httpApi(tokenIssuer),
     },
     custom: { ...custom, esbuild, 'serverless-offline': serverlessOffline(localPort) },
-    functions,
-    resources,
+    functions: Object.fromEntries(
+      Object.entries(functions).map(([name, fn]) => [
+        name,
+        withConventions(fn, httpEnvironment(tokenIssuer)),
+      ]),
+    ),
+    resources: {
+      ...resources,
+      Conditions: { ...operationsResources.Conditions, ...resources.Conditions },
+      Resources: Object.assign(
+        {},
+        operationsResources.Resources,
+        resources.Resources,
+      ) as Resources['Resources'],
+      Outputs: { ...operationsResources.Outputs, ...resources.Outputs },
+      extensions: { ...httpApiStageExtension, ...resources.extensions },
+    },
   };
+};
+
+type FunctionDefinition = NonNullable<AWS['functions']>[string];
+type Resources = NonNullable<AWS['resources']>;
+
+/**
+ * A function as every service runs one: a role of its own (no statements: only its logs), so the
+ * framework's shared default role is never used and is removed; and, behind the HTTP API, the
+ * CORS origins and token issuer in its environment (a function without HTTP events, such as a queue
+ * consumer or a Cognito trigger, gets neither, and so depends on no user pool).
+ */
+const withConventions = (fn: FunctionDefinition, httpOnly: Record<string, string>): FunctionDefinition => {
+  const { iamRoleStatements = [], ...rest } = fn as FunctionDefinition & { iamRoleStatements?: unknown[] };
+  const servesHttp = (fn.events ?? []).some((event) => 'httpApi' in event);
+  return {
+    ...rest,
+    iamRoleStatements,
+    ...(servesHttp ? { environment: { ...httpOnly, ...fn.environment } } : {}),
+  } as FunctionDefinition;
 };

@@ -43,8 +43,18 @@ export class ForbiddenError extends ProblemError {}
 /** A named resource does not exist. */
 export class NotFoundError extends ProblemError {}
 
-/** The request conflicts with the resource's current state (e.g. checking out an empty basket). */
-export class ConflictError extends ProblemError {}
+/**
+ * The request conflicts with the resource's current state (e.g. checking out an empty basket).
+ * `members` are RFC 9457 extension members that tell the client what is in the way, e.g.
+ * `{ reason: 'checkout-pending', checkoutId }`; like the message, they must be safe to show.
+ */
+export class ConflictError extends ProblemError {
+  readonly members: Readonly<Record<string, string>>;
+  constructor(message: string, options?: ErrorOptions & { members?: Record<string, string> }) {
+    super(message, options);
+    this.members = { ...options?.members };
+  }
+}
 
 /**
  * A precondition the client set did not hold: `If-Match` named a version of the resource that is
@@ -80,7 +90,7 @@ export interface ProblemType {
   status: number;
   headers?: Record<string, string>;
   /** RFC 9457 extension members, e.g. the failing fields of a validation error. */
-  extensions?: { errors?: FieldError[] };
+  extensions?: { errors?: FieldError[] } & Record<string, unknown>;
 }
 
 type ProblemTypeRow = (error: ProblemError) => ProblemType | undefined;
@@ -111,7 +121,12 @@ const PROBLEM_TYPES: ProblemTypeRow[] = [
   })),
   row(ForbiddenError, () => ({ type: 'forbidden', title: 'Forbidden', status: 403 })),
   row(NotFoundError, () => ({ type: 'not-found', title: 'Resource not found', status: 404 })),
-  row(ConflictError, () => ({ type: 'conflict', title: 'Conflict', status: 409 })),
+  row(ConflictError, (error) => ({
+    type: 'conflict',
+    title: 'Conflict',
+    status: 409,
+    extensions: error.members,
+  })),
   row(PreconditionFailedError, () => ({
     type: 'precondition-failed',
     title: 'Precondition failed',

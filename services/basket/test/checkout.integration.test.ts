@@ -1,9 +1,17 @@
-import { CheckoutBasket, parseEvent } from '@eshop/shared';
+import { buildPublishEvent } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFindCatalogProduct } from '../src/catalog/product-catalog.js';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
+import { answerWith, type CatalogAnswer, neverAnswer, startCatalogServer } from './support/catalog-server.js';
 import { captureCheckoutEvents } from './support/event-capture.js';
-import { localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
+import {
+  localBasketDependencies,
+  rememberingCatalog,
+  SEEDED,
+  storeBasket,
+  uniqueUser,
+} from './support/local-basket.js';
 
 // In-process handlers with the real adapters: DynamoDB Local, the local EventBridge (a test rule
 // routes CheckoutBasket to a test queue), and the product service over HTTP for prices.
@@ -30,22 +38,17 @@ const buyer = (userName: string) => ({
   totalPrice: 1, // what the original clients send; never trusted
 });
 
-const fillBasket = async (userName: string) => {
-  await deps.saveBasket({
-    userName,
-    updatedAt: new Date().toISOString(),
-    lines: [
-      { productId: SEEDED.airPods.id, productName: 'stale name', unitPrice: 1, quantity: 2 },
-      {
-        productId: SEEDED.sdCard.id,
-        productName: SEEDED.sdCard.name,
-        unitPrice: SEEDED.sdCard.price,
-        quantity: 3,
-        color: 'red',
-      },
-    ],
-  });
-};
+const fillBasket = (userName: string) =>
+  storeBasket(deps, userName, [
+    { productId: SEEDED.airPods.id, productName: 'stale name', unitPrice: 1, quantity: 2 },
+    {
+      productId: SEEDED.sdCard.id,
+      productName: SEEDED.sdCard.name,
+      unitPrice: SEEDED.sdCard.price,
+      quantity: 3,
+      color: 'red',
+    },
+  ]);
 
 const checkoutRequest = (userName: string, headers: Record<string, string> = {}) =>
   httpEvent({
@@ -58,11 +61,8 @@ const checkoutRequest = (userName: string, headers: Record<string, string> = {})
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
 const expectedTotal = 2 * SEEDED.airPods.price + 3 * SEEDED.sdCard.price;
 
-const eventsFor = async (userName: string, count = 1) => {
-  const mine = (bodies: string[]) =>
-    bodies.map((body) => parseEvent(CheckoutBasket, body)).filter((e) => e.detail.userName === userName);
-  return mine(await capture.bodies((bodies) => mine(bodies).length >= count));
-};
+/** The user's events once delivery settled (at least `atLeast` of them, then a quiet period). */
+const eventsFor = (userName: string, atLeast = 0) => capture.eventsOf(userName, { atLeast });
 
 describe('checkout against the local cloud', () => {
   it('publishes one valid CheckoutBasket priced from the catalog, masks the card, empties the basket', async () => {
@@ -77,7 +77,7 @@ describe('checkout against the local cloud', () => {
 
     expect(response.statusCode).toBe(202);
     expect(json(response)).toMatchObject({ total: expectedTotal, currency: 'USD', status: 'ACCEPTED' });
-    const [event, ...more] = await eventsFor(userName);
+    const [event, ...more] = await eventsFor(userName, 1);
     expect(more).toHaveLength(0);
     expect(event?.envelope).toMatchObject({ source: 'eshop.basket', 'detail-type': 'CheckoutBasket' });
     expect(event?.detail).toMatchObject({
@@ -116,7 +116,7 @@ describe('checkout against the local cloud', () => {
     // A bus that does not exist: PutEvents succeeds as a call but fails the entry (FailedEntryCount 1).
     const rejecting = checkoutBasketHandler({
       ...deps,
-      publishEvent: (await import('@eshop/shared')).buildPublishEvent(deps.eventBridge, 'no-such-bus'),
+      publishEvent: buildPublishEvent(deps.eventBridge, 'no-such-bus'),
     });
 
     const failed = await rejecting(checkoutRequest(userName), lambdaContext());
@@ -128,7 +128,7 @@ describe('checkout against the local cloud', () => {
     const retried = await checkoutBasketHandler(deps)(checkoutRequest(userName), lambdaContext());
 
     expect(retried.statusCode).toBe(202);
-    expect(await eventsFor(userName)).toHaveLength(1);
+    expect(await eventsFor(userName, 1)).toHaveLength(1);
     await expect(deps.findBasket(userName)).resolves.toBeUndefined();
   });
 
@@ -149,7 +149,7 @@ describe('checkout against the local cloud', () => {
 
     // The retry publishes the checkout prepared by the failed attempt, once.
     expect(retried.statusCode).toBe(202);
-    const events = await eventsFor(userName);
+    const events = await eventsFor(userName, 1);
     expect(events.map((e) => e.detail.checkoutId)).toEqual([json(retried).checkoutId]);
     await expect(deps.findBasket(userName)).resolves.toBeUndefined();
   });
@@ -167,7 +167,7 @@ describe('checkout against the local cloud', () => {
     expect(second.statusCode).toBe(202);
     expect(json(second).checkoutId).toBe(json(first).checkoutId);
     expect(second.headers?.['idempotent-replayed']).toBe('true');
-    expect(await eventsFor(userName)).toHaveLength(1);
+    expect(await eventsFor(userName, 1)).toHaveLength(1);
   });
 
   it('completes with the same checkout id when the process died between publishing and emptying', async () => {
@@ -188,14 +188,21 @@ describe('checkout against the local cloud', () => {
     expect(retried.statusCode).toBe(202);
     const events = await eventsFor(userName, 2);
     // Published twice (at least once delivery), one checkout: ordering dedups on checkoutId.
-    expect(new Set(events.map((e) => e.detail.checkoutId))).toEqual(new Set([json(retried).checkoutId]));
+    expect(events.map((e) => e.detail.checkoutId)).toEqual([
+      json(retried).checkoutId,
+      json(retried).checkoutId,
+    ]);
     await expect(deps.findBasket(userName)).resolves.toBeUndefined();
   });
 
-  it('lets concurrent checkouts of one basket produce at most one checkout id', async () => {
+  it('lets concurrent checkouts of one basket (no key) produce one checkout id, answered to all that succeed', async () => {
     const userName = uniqueUser('race');
     await fillBasket(userName);
-    const handler = checkoutBasketHandler(deps);
+    // Remembered catalog answers: the race is on the basket table, and ten parallel cold starts of
+    // the product service under serverless-offline would only turn it into 503s.
+    const catalog = rememberingCatalog(deps.findCatalogProduct);
+    await catalog.warm([SEEDED.airPods.id, SEEDED.sdCard.id]);
+    const handler = checkoutBasketHandler({ ...deps, findCatalogProduct: catalog.findCatalogProduct });
 
     const responses = await Promise.all(
       Array.from({ length: 5 }, () => handler(checkoutRequest(userName), lambdaContext())),
@@ -203,9 +210,48 @@ describe('checkout against the local cloud', () => {
 
     const accepted = responses.filter((r) => r.statusCode === 202);
     expect(accepted.length).toBeGreaterThanOrEqual(1);
-    expect(responses.every((r) => [202, 409].includes(r.statusCode ?? 0))).toBe(true);
+    expect(responses.filter((r) => ![202, 409].includes(r.statusCode ?? 0)).map((r) => r.body)).toEqual([]);
     expect(new Set(accepted.map((r) => json(r).checkoutId)).size).toBe(1);
-    const events = await eventsFor(userName);
-    expect(new Set(events.map((e) => e.detail.checkoutId)).size).toBe(1);
+    const events = await eventsFor(userName, 1);
+    expect(new Set(events.map((e) => e.detail.checkoutId))).toEqual(
+      new Set([json(accepted[0] ?? {}).checkoutId]),
+    );
   });
+});
+
+describe('checkout while the catalog fails', () => {
+  it.each([
+    ['answers 500', answerWith(500, { message: 'boom' }), {}],
+    ['answers an HTML page', answerWith(200, '<html>maintenance</html>', 'text/html'), {}],
+    ['does not answer in time', neverAnswer, { timeoutMs: 300 }],
+  ] as [string, CatalogAnswer, { timeoutMs?: number }][])(
+    'answers 503 with Retry-After when the catalog %s, and leaves the basket as it was',
+    async (_, answer, options) => {
+      const catalog = await startCatalogServer(answer);
+      try {
+        const userName = uniqueUser('catalogdown');
+        await fillBasket(userName);
+        const before = await deps.findBasket(userName);
+        const handler = checkoutBasketHandler({
+          ...deps,
+          findCatalogProduct: buildFindCatalogProduct(catalog.url, options),
+        });
+
+        const response = await handler(
+          checkoutRequest(userName, { 'idempotency-key': `key-${userName}` }),
+          lambdaContext(),
+        );
+
+        expect(response.statusCode).toBe(503);
+        expect(response.headers?.['retry-after']).toMatch(/^\d+$/);
+        expect(json(response).type).toMatch(/service-unavailable$/);
+        expect(catalog.paths.length).toBeGreaterThan(0);
+        await expect(deps.findBasket(userName)).resolves.toEqual(before);
+        await expect(deps.findCheckoutByKey(userName, `key-${userName}`)).resolves.toBeUndefined();
+        expect(await eventsFor(userName)).toEqual([]);
+      } finally {
+        await catalog.stop();
+      }
+    },
+  );
 });

@@ -1,4 +1,3 @@
-import { CheckoutBasket, parseEvent } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
@@ -10,10 +9,8 @@ import { localBasketDependencies, rememberingCatalog, SEEDED, uniqueUser } from 
 // catalog adapter is memoised: the race under test is on the basket table, and dozens of parallel
 // cold starts of the product service under serverless-offline would only turn it into 503s.
 const local = localBasketDependencies();
-const deps = {
-  ...local,
-  findCatalogProduct: rememberingCatalog(local.findCatalogProduct).findCatalogProduct,
-};
+const catalog = rememberingCatalog(local.findCatalogProduct);
+const deps = { ...local, findCatalogProduct: catalog.findCatalogProduct };
 const save = saveBasketHandler(deps);
 const checkout = checkoutBasketHandler(deps);
 let capture: Awaited<ReturnType<typeof captureCheckoutEvents>>;
@@ -26,6 +23,15 @@ afterAll(async () => {
   deps.documentClient.destroy();
   deps.eventBridge.destroy();
 });
+
+/** A promise `opened` that resolves once `open` is called: holds a request at a chosen point. */
+const gate = () => {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+};
 
 type Line = { productId: string; quantity: number; color?: string };
 const PRODUCTS = Object.values(SEEDED);
@@ -46,8 +52,8 @@ const replace = (userName: string, items: Line[]) =>
     httpEvent({ method: 'POST', headers: signedInAs(userName), body: { userName, items } }),
     lambdaContext(),
   );
-const checkOut = (userName: string) =>
-  checkout(
+const checkOut = (userName: string, through = checkout) =>
+  through(
     httpEvent({
       method: 'POST',
       headers: signedInAs(userName),
@@ -78,52 +84,135 @@ describe('concurrent writes to one basket', () => {
     expect(matches).toHaveLength(1);
   });
 
-  it('never publishes a checkout that mixes baskets, and never loses the last one submitted', async () => {
-    const trials = await Promise.all(
-      Array.from({ length: 8 }, async (_, trial) => {
-        const userName = uniqueUser(`race${trial}`);
-        const first = basketNo(100 + trial);
-        const second = basketNo(200 + trial);
-        await replace(userName, first);
-
-        // The checkout and the replacement race; a trial-dependent head start varies who wins.
-        const [checkedOut, replaced] = await Promise.all([
-          checkOut(userName),
-          new Promise((resolve) => setTimeout(resolve, trial * 3)).then(() => replace(userName, second)),
-        ]);
-        expect([200, 201]).toContain(replaced.statusCode);
-        return { userName, first, second, checkedOut };
+  /**
+   * A checkout and a replacement of the same basket, raced: what was published is exactly one
+   * whole basket, a 409 changed nothing, and the last basket accepted is kept or ordered.
+   */
+  const race = async (
+    trial: number,
+    startReplace: (replace: () => Promise<unknown>) => Promise<unknown>,
+    through = checkout,
+  ) => {
+    const userName = uniqueUser(`race${trial}`);
+    const first = basketNo(100 + trial);
+    const second = basketNo(200 + trial);
+    expect((await replace(userName, first)).statusCode).toBe(201);
+    let replaced: Awaited<ReturnType<typeof replace>> | undefined;
+    const checkedOut = await Promise.all([
+      checkOut(userName, through),
+      startReplace(async () => {
+        replaced = await replace(userName, second);
       }),
-    );
-    const accepted = trials.filter((t) => t.checkedOut.statusCode === 202);
-    const mine = (bodies: string[]) => bodies.map((body) => parseEvent(CheckoutBasket, body).detail);
-    const events = mine(
-      await capture.bodies(
-        (bodies) => accepted.every((t) => mine(bodies).some((d) => d.userName === t.userName)),
-        5000,
-      ),
-    );
+    ]).then(([response]) => response);
+    return { userName, first, second, checkedOut, replaced: replaced as Awaited<ReturnType<typeof replace>> };
+  };
 
-    for (const { userName, first, second, checkedOut } of trials) {
+  const expectOneWholeBasket = async (trials: Awaited<ReturnType<typeof race>>[]) => {
+    const accepted = trials.filter((t) => t.checkedOut.statusCode === 202);
+    const mine = new Set(trials.map((t) => t.userName));
+    const events = await capture.settled((e) => mine.has(e.detail.userName), { atLeast: accepted.length });
+    for (const { userName, first, second, checkedOut, replaced } of trials) {
       expect([202, 409]).toContain(checkedOut.statusCode);
-      const published = events.filter((d) => d.userName === userName);
-      const remaining = await deps.findBasket(userName);
-      if (checkedOut.statusCode === 409) {
-        expect(published).toHaveLength(0);
-      } else {
+      expect([200, 201, 409]).toContain(replaced.statusCode);
+      // Both cannot lose: a replace refused for a pending checkout means that checkout went ahead.
+      expect(checkedOut.statusCode === 409 && replaced.statusCode === 409).toBe(false);
+      const published = events.filter((e) => e.detail.userName === userName).map((e) => e.detail);
+      if (checkedOut.statusCode === 409) expect(published).toHaveLength(0);
+      else
         expect(published.map((d) => d.checkoutId)).toEqual([JSON.parse(checkedOut.body ?? '{}').checkoutId]);
-      }
       const ordered = published[0] === undefined ? undefined : JSON.stringify(linesOf(published[0].items));
       // What was checked out is exactly one of the baskets, priced as a whole.
-      if (ordered !== undefined)
+      if (ordered !== undefined) {
         expect([linesOf(first), linesOf(second)].map((l) => JSON.stringify(l))).toContain(ordered);
-      // The last basket submitted is either still there or was ordered — exactly one of the two.
+      }
+      const remaining = await deps.findBasket(userName);
       const secondKept =
         remaining !== undefined &&
         JSON.stringify(linesOf(remaining.lines)) === JSON.stringify(linesOf(second));
       const secondOrdered = ordered === JSON.stringify(linesOf(second));
-      expect(secondKept !== secondOrdered).toBe(true);
+      if (replaced.statusCode === 409) {
+        // Refused: the client knows the second basket was not taken; the first one was ordered.
+        expect(ordered).toBe(JSON.stringify(linesOf(first)));
+        expect(remaining).toBeUndefined();
+      } else {
+        // Accepted: the second basket is either still there or was ordered — exactly one of the two.
+        expect(secondKept !== secondOrdered).toBe(true);
+      }
       if (remaining !== undefined) expect(remaining.pendingCheckout).toBeUndefined();
     }
+  };
+
+  it('orders one whole basket when a replacement lands between pricing and preparing the checkout (409, nothing published)', async () => {
+    const pricing = gate();
+    const replaced = gate();
+    // The checkout waits in its catalog lookup until the replacement is stored.
+    const waitingCheckout = checkoutBasketHandler({
+      ...deps,
+      findCatalogProduct: async (id) => {
+        pricing.open();
+        await replaced.opened;
+        return deps.findCatalogProduct(id);
+      },
+    });
+
+    const trial = await race(
+      0,
+      async (replaceNow) => {
+        await pricing.opened;
+        await replaceNow();
+        replaced.open();
+      },
+      waitingCheckout,
+    );
+
+    expect(trial.checkedOut.statusCode).toBe(409);
+    expect(trial.replaced.statusCode).toBe(200);
+    await expectOneWholeBasket([trial]);
+  });
+
+  it('refuses a replacement (409) that lands while the checkout is being published, and orders the first basket', async () => {
+    const publishing = gate();
+    const replaced = gate();
+    const waitingCheckout = checkoutBasketHandler({
+      ...deps,
+      publishEvent: async (definition, detail) => {
+        publishing.open();
+        await replaced.opened;
+        return deps.publishEvent(definition, detail);
+      },
+    });
+
+    const trial = await race(
+      1,
+      async (replaceNow) => {
+        await publishing.opened;
+        await replaceNow();
+        replaced.open();
+      },
+      waitingCheckout,
+    );
+
+    expect(trial.checkedOut.statusCode).toBe(202);
+    expect(trial.replaced.statusCode).toBe(409);
+    await expectOneWholeBasket([trial]);
+  });
+
+  it('never publishes a checkout that mixes baskets, and never loses the last one accepted, under free races', async () => {
+    const trials = await Promise.all(
+      Array.from({ length: 16 }, (_, trial) =>
+        // A trial-dependent head start varies who wins.
+        race(10 + trial, (replaceNow) =>
+          new Promise((resolve) => setTimeout(resolve, trial * 2)).then(replaceNow),
+        ),
+      ),
+    );
+
+    await expectOneWholeBasket(trials);
+    // The race really happened: at least one trial interleaved the two requests (one of them had
+    // to give way with a 409) rather than running them one after the other.
+    const interleaved = trials.filter(
+      (t) => t.checkedOut.statusCode === 409 || t.replaced.statusCode === 409,
+    );
+    expect(interleaved.length).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -11,6 +11,7 @@ import {
   fuzzParameters,
   responseProblems,
 } from '@eshop/shared/testing/fuzz';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
@@ -19,7 +20,13 @@ import { getBasketHandler } from '../src/handlers/get-basket.js';
 import { listBasketsHandler } from '../src/handlers/list-baskets.js';
 import { saveBasketHandler } from '../src/handlers/save-basket.js';
 import { basketTable } from '../src/store/basket-table.js';
-import { BASKET_TABLE, localBasketDependencies, rememberingCatalog, SEEDED } from './support/local-basket.js';
+import {
+  BASKET_TABLE,
+  localBasketDependencies,
+  rememberingCatalog,
+  SEEDED,
+  storeBasket,
+} from './support/local-basket.js';
 
 // Every basket endpoint, in process, with the real adapters (DynamoDB Local, the local EventBridge,
 // the product service over HTTP) on a basket table of its own: a request that is not a 2xx must
@@ -45,17 +52,85 @@ const handlers: Record<string, HttpHandler> = {
 const USERS = ['fz-ann', 'fz-bob', 'fz.cy@example.com'];
 const PRODUCTS = Object.values(SEEDED);
 
-const scanTable = async (): Promise<unknown[]> => {
-  const items: unknown[] = [];
+const scanTable = async (): Promise<Item[]> => {
+  const items: Item[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await local.documentClient.send(
       new ScanCommand({ TableName: tableName, ExclusiveStartKey, ConsistentRead: true }),
     );
-    items.push(...(page.Items ?? []));
+    items.push(...((page.Items ?? []) as Item[]));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey !== undefined);
   return items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+};
+
+type Item = Record<string, unknown> & { userName: string; sk: string };
+const keyOf = (item: Item) => `${item.userName}|${item.sk}`;
+
+/** The keys whose items differ between two scans (added, removed or changed). */
+const changedKeys = (before: Item[], after: Item[]): string[] => {
+  const old = new Map(before.map((item) => [keyOf(item), JSON.stringify(item)]));
+  const now = new Map(after.map((item) => [keyOf(item), JSON.stringify(item)]));
+  return [...new Set([...old.keys(), ...now.keys()])].filter((key) => old.get(key) !== now.get(key)).sort();
+};
+
+const requestBody = (event: APIGatewayProxyEventV2) =>
+  JSON.parse(
+    event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? ''),
+  );
+const headerOf = (event: APIGatewayProxyEventV2, name: string) =>
+  Object.entries(event.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+
+/**
+ * What a 2xx answer of each endpoint may have written, checked against the table: reads write
+ * nothing; a delete removes that basket; a save stores the basket it answered; a checkout removes
+ * the basket and leaves its completion marker (and its key's record), nothing else.
+ */
+const expectWritesOf = (
+  name: keyof typeof handlers,
+  event: APIGatewayProxyEventV2,
+  response: Awaited<ReturnType<HttpHandler>>,
+  before: Item[],
+  after: Item[],
+) => {
+  const changed = changedKeys(before, after);
+  const find = (key: string) => after.find((item) => keyOf(item) === key);
+  if (name === 'list' || name === 'get') {
+    expect(changed).toEqual([]);
+  } else if (name === 'remove') {
+    const key = `${event.pathParameters?.userName}|BASKET`;
+    expect(changed.filter((k) => k !== key)).toEqual([]);
+    expect(find(key)).toBeUndefined();
+  } else if (name === 'save') {
+    const { userName } = requestBody(event);
+    const key = `${userName}|BASKET`;
+    const answered = JSON.parse(response.body ?? '{}');
+    expect(changed).toEqual([key]);
+    const stored = find(key);
+    expect(stored).toMatchObject({ userName, updatedAt: answered.updatedAt, revision: expect.any(String) });
+    expect(stored?.pendingCheckout).toBeUndefined();
+    expect(stored?.lines).toEqual(
+      answered.items.map(({ lineTotal: _, ...line }: { lineTotal: number }) => line),
+    );
+  } else {
+    const { userName } = requestBody(event);
+    const answered = JSON.parse(response.body ?? '{}');
+    if (response.headers?.['idempotent-replayed'] === 'true') return expect(changed).toEqual([]);
+    const key = headerOf(event, 'idempotency-key');
+    const expected = [`${userName}|BASKET`, `${userName}|COMPLETED#${answered.checkoutId}`];
+    if (key !== undefined && before.every((item) => keyOf(item) !== `${userName}|CHECKOUT#${key}`)) {
+      expected.push(`${userName}|CHECKOUT#${key}`);
+      expect(find(`${userName}|CHECKOUT#${key}`)).toMatchObject({
+        detail: { checkoutId: answered.checkoutId, total: answered.total, userName },
+      });
+    }
+    expect(changed).toEqual(expected.sort());
+    expect(find(`${userName}|BASKET`)).toBeUndefined();
+    expect(find(`${userName}|COMPLETED#${answered.checkoutId}`)).toMatchObject({
+      checkoutId: answered.checkoutId,
+    });
+  }
 };
 
 /** Gives every fuzzed user a basket again, so GET, DELETE and checkout have something to work on. */
@@ -63,11 +138,9 @@ const refill = async (): Promise<boolean> => {
   let changed = false;
   for (const userName of USERS) {
     if ((await deps.findBasket(userName)) !== undefined) continue;
-    await deps.saveBasket({
-      userName,
-      updatedAt: new Date().toISOString(),
-      lines: [{ productId: SEEDED.sdCard.id, productName: SEEDED.sdCard.name, unitPrice: 1, quantity: 2 }],
-    });
+    await storeBasket(deps, userName, [
+      { productId: SEEDED.sdCard.id, productName: SEEDED.sdCard.name, unitPrice: 1, quantity: 2 },
+    ]);
     changed = true;
   }
   return changed;
@@ -161,7 +234,7 @@ const endpoints: [string, keyof typeof handlers, FuzzedEndpoint][] = [
 
 describe('basket endpoints under generated input', () => {
   it.each(endpoints)(
-    '%s: no 5xx, every 4xx is problem+json and writes nothing',
+    '%s: no 5xx, every 4xx is problem+json and writes nothing, every 2xx writes what it answered',
     async (_, name, spec) => {
       const handler = handlers[name] as HttpHandler;
       const statuses = new Map<number, number>();
@@ -177,6 +250,7 @@ describe('basket endpoints under generated input', () => {
           expect(responseProblems(response)).toEqual([]);
           const after = await scanTable();
           if (status >= 400) expect(after).toEqual(before);
+          else expectWritesOf(name, event, response, before, after);
           before = after;
         }),
         fuzzParameters(),

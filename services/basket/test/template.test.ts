@@ -1,4 +1,6 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
+import { runPackagedFunction } from '@eshop/serverless-config/testing';
+import { validateTemplate } from '@eshop/serverless-config/validation';
 import { describe, expect, it } from 'vitest';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials), with
@@ -12,6 +14,15 @@ const BUS = { 'Fn::GetAtt': ['EventBus', 'Arn'] };
 const onTable = (...actions: string[]) => actions.map((action) => ({ action, resource: TABLE }));
 
 describe('basket CloudFormation', () => {
+  it('is valid CloudFormation: types, properties, required properties, attributes and IAM actions', async () => {
+    expect(await validateTemplate(template)).toEqual([]);
+  });
+
+  it('retains and protects the baskets table', () => {
+    expect(resources.BasketTable).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(resources.BasketTable?.Properties.DeletionProtectionEnabled).toBe(true);
+  });
+
   it('owns an event bus and exports its name and ARN for compose', () => {
     expect(resources.EventBus).toEqual({
       Type: 'AWS::Events::EventBus',
@@ -77,9 +88,10 @@ describe('basket CloudFormation', () => {
         BASKET_TABLE_NAME: 'eshop-basket-test-baskets',
         JWT_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example',
         JWT_AUDIENCE: 'example-app-client-id',
-        CORS_ALLOWED_ORIGINS: 'https://shop.eshop.example',
+        CORS_ALLOWED_ORIGINS: 'https://shop.example.com,https://admin.example.com',
+        // The param compose passes (product's HttpApiUrl output), never a loopback default.
+        PRODUCT_API_URL: 'https://product-api.example.com',
       });
-      expect(fn.Properties.Environment.Variables.PRODUCT_API_URL).toBeTruthy();
     }
   });
 
@@ -95,4 +107,12 @@ describe('basket CloudFormation', () => {
   it('bundles the EventBridge client into checkout, the one function that publishes', () => {
     expect(bundledPackagesOf('checkoutBasket')).toContain('@aws-sdk/client-eventbridge');
   });
+  it.each(['listBaskets', 'getBasket', 'saveBasket', 'deleteBasket', 'checkoutBasket'])(
+    'loads %s from its package, with the environment its template gives it',
+    async (name) => {
+      expect(await runPackagedFunction(localCloud().packageDir('basket'), template, name)).toEqual({
+        loaded: true,
+      });
+    },
+  );
 });

@@ -41,7 +41,8 @@ const scanOrders = async (): Promise<Order[]> => {
     const page = await documentClient.send(
       new ScanCommand({ TableName: tableName, ExclusiveStartKey, ConsistentRead: true }),
     );
-    orders.push(...((page.Items ?? []) as Order[]));
+    // Only orders: not the guards that keep one order per checkout id.
+    orders.push(...((page.Items ?? []).filter((item) => item.orderId !== undefined) as Order[]));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey !== undefined);
   return orders;

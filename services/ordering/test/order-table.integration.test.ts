@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { createTableLike } from '@eshop/local-cloud';
+import { localCloud } from '@eshop/local-cloud/testing';
 import { ValidationError } from '@eshop/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Order, orderFromCheckout } from '../src/domain/order.js';
+import { orderTable } from '../src/store/order-table.js';
 import { aCheckout } from './support/checkout.js';
 import { localOrderTable } from './support/local-table.js';
 
@@ -26,8 +29,23 @@ describe('order table', () => {
   it('saves an order once: the same key again is reported, not overwritten', async () => {
     const order = await save('2026-10-01T00:00:00.000Z');
 
-    await expect(table.saveNewOrder({ ...order, total: 1 })).resolves.toBe(false);
+    await expect(table.saveNewOrder({ ...order, total: 1 })).resolves.toEqual({
+      placed: false,
+      existing: order,
+    });
     const { items } = await table.listUserOrders({ userName, orderDate: '2026-10-01', limit: 10 });
+    expect(items).toEqual([order]);
+  });
+
+  it('guards on the checkout id alone: a second order for the same checkout at another time is refused', async () => {
+    const order = await save('2026-10-02T00:00:00.000Z');
+    const sameCheckoutLater = { ...order, orderDate: '2026-10-02T00:00:09.000Z' };
+    saved.push(sameCheckoutLater);
+
+    const again = await table.saveNewOrder(sameCheckoutLater);
+
+    expect(again).toEqual({ placed: false, existing: order });
+    const { items } = await table.listUserOrders({ userName, orderDate: '2026-10-02', limit: 10 });
     expect(items).toEqual([order]);
   });
 
@@ -65,5 +83,37 @@ describe('order table', () => {
     await expect(
       table.listUserOrders({ userName: 'someone-else', limit: 1, cursor: page.nextCursor }),
     ).rejects.toThrow(ValidationError);
+  });
+
+  it('lists every order once across pages of any size, and never a checkout guard', async () => {
+    const privateTable = `orders-list-${randomUUID().slice(0, 8)}`;
+    const drop = await createTableLike(localCloud().endpoints.dynamodb, table.tableName, privateTable);
+    try {
+      const orders = orderTable(table.documentClient, privateTable);
+      const placed = Array.from({ length: 5 }, (_, n) =>
+        orderFromCheckout(
+          aCheckout({ userName: `lister-${n}`, checkedOutAt: `2026-09-0${n + 1}T00:00:00.000Z` }),
+          new Date(),
+        ),
+      );
+      for (const order of placed) expect(await orders.saveNewOrder(order)).toEqual({ placed: true });
+
+      for (const limit of [1, 2, 3, 10]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await orders.listOrders({ limit, cursor });
+          expect(page.items.length).toBeLessThanOrEqual(limit);
+          seen.push(...page.items.map((order) => order.orderId));
+          cursor = page.nextCursor;
+          pages += 1;
+        } while (cursor !== undefined && pages < 50);
+
+        expect(seen.sort()).toEqual(placed.map((order) => order.orderId).sort());
+      }
+    } finally {
+      await drop();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@eshop/shared';
 import { lambdaContext } from '@eshop/shared/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Order } from '../src/domain/order.js';
 import type { SaveNewOrder } from '../src/domain/ports.js';
 import { processCheckoutHandler } from '../src/handlers/process-checkout.js';
@@ -46,6 +46,49 @@ describe('processCheckout against DynamoDB Local', () => {
       total: checkout.total,
       items: checkout.items,
     });
+  });
+
+  it('places one order per checkout id: a different event for a placed checkout is logged and reported failed', async () => {
+    const checkout = aCheckout({ userName, checkedOutAt: '2026-11-27T11:00:00.000Z' });
+    // The same checkout id with another time (and so another table key), and with another total.
+    const laterTime = { ...checkout, checkedOutAt: '2026-11-27T11:00:05.000Z' };
+    // And the same checkout id with a second, different item (the total follows).
+    const extra = { productId: 'p-9', productName: 'Cup', quantity: 1, unitPrice: 500, lineTotal: 500 };
+    const changed = {
+      ...checkout,
+      items: [...checkout.items, extra],
+      total: checkout.total + extra.lineTotal,
+    };
+    const errors = vi.spyOn(logger, 'error');
+
+    const first = await consumer()(sqsEvent(checkoutRecord(checkout, 'm-1')), context);
+    const conflicting = await consumer()(
+      sqsEvent(
+        checkoutRecord(laterTime, 'm-2'),
+        checkoutRecord(changed, 'm-3'),
+        checkoutRecord(checkout, 'm-4'),
+      ),
+      context,
+    );
+
+    expect(first).toEqual({ batchItemFailures: [] });
+    expect(conflicting.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['m-2', 'm-3']);
+    const orders = (await ordersOfUser()).filter((o) => o.checkoutId === checkout.checkoutId);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ orderDate: checkout.checkedOutAt, total: checkout.total });
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining('different order'),
+      expect.objectContaining({
+        messageId: 'm-2',
+        checkoutId: checkout.checkoutId,
+        differences: ['orderDate'],
+      }),
+    );
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining('different order'),
+      expect.objectContaining({ messageId: 'm-3', differences: ['items', 'total'] }),
+    );
+    errors.mockRestore();
   });
 
   it('stores the good records of a batch and reports only the poison one', async () => {

@@ -1,5 +1,9 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
+import { runPackagedFunction } from '@eshop/serverless-config/testing';
+import { validateTemplate } from '@eshop/serverless-config/validation';
 import { describe, expect, it } from 'vitest';
+import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from './support/checkout.js';
+import { localOrderTable } from './support/local-table.js';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials).
 const { template, resources, ofType, permissionsOf, wildcards, bundledPackagesOf } = readPackagedTemplate(
@@ -12,6 +16,35 @@ describe('ordering CloudFormation', () => {
   const dlq = resources.CheckoutDeadLetterQueue?.Properties;
   const rule = resources.CheckoutBasketRule?.Properties;
   const consumer = resources.ProcessCheckoutLambdaFunction?.Properties;
+
+  it('is valid CloudFormation: types, properties, required properties, attributes and IAM actions', async () => {
+    expect(await validateTemplate(template)).toEqual([]);
+  });
+
+  it('retains and protects the orders table', () => {
+    expect(resources.OrderTable).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(resources.OrderTable?.Properties.DeletionProtectionEnabled).toBe(true);
+  });
+
+  it('alarms on any checkout in the DLQ and on failed consumer invocations, notifying the alarm topic', () => {
+    const notifies = { AlarmActions: [{ Ref: 'AlarmTopic' }], OKActions: [{ Ref: 'AlarmTopic' }] };
+
+    expect(resources.CheckoutDeadLetterQueueAlarm?.Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['CheckoutDeadLetterQueue', 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      ...notifies,
+    });
+    expect(resources.ProcessCheckoutErrorsAlarm?.Properties).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'ProcessCheckoutLambdaFunction' } }],
+      Threshold: 1,
+      ...notifies,
+    });
+  });
 
   it('has an on-demand orders table with point-in-time recovery and encryption', () => {
     const table = resources.OrderTable?.Properties;
@@ -52,6 +85,8 @@ describe('ordering CloudFormation', () => {
       BatchSize: 10,
       MaximumBatchingWindowInSeconds: 1,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
+      // The checkoutConsumerMaxConcurrency param's default.
+      ScalingConfig: { MaximumConcurrency: 5 },
     });
   });
 
@@ -119,6 +154,7 @@ describe('ordering CloudFormation', () => {
       // The SQS permissions are for its event source mapping, on its own queue only.
       'processCheckout',
       [
+        onTable('dynamodb:GetItem'),
         onTable('dynamodb:PutItem'),
         onQueue('sqs:DeleteMessage'),
         onQueue('sqs:GetQueueAttributes'),
@@ -158,4 +194,56 @@ describe('ordering CloudFormation', () => {
       expect(bundledPackagesOf(name)).toContain('jose');
     },
   );
+  it.each(['processCheckout', 'listOrders', 'listUserOrders'])(
+    'loads %s from its package, with the environment its template gives it',
+    async (name) => {
+      expect(await runPackagedFunction(localCloud().packageDir('ordering'), template, name)).toEqual({
+        loaded: true,
+      });
+    },
+  );
+
+  it('reports exactly the poison messages of a batch through the packaged consumer, and orders the rest', async () => {
+    const orders = localOrderTable();
+    const userName = `bundle-smoke-${Date.now()}`;
+    const [first, second] = [aCheckout({ userName }), aCheckout({ userName })];
+    const event = sqsEvent(
+      checkoutRecord(first, 'valid-1'),
+      sqsRecord('not json', 'not-json'),
+      sqsRecord(envelopeOf({ ...aCheckout({ userName }), total: 'free' }), 'invalid-detail'),
+      sqsRecord(envelopeOf(aCheckout({ userName }), { 'detail-type': 'SomethingElse' }), 'wrong-type'),
+      checkoutRecord(second, 'valid-2'),
+    );
+
+    const outcome = await runPackagedFunction(
+      localCloud().packageDir('ordering'),
+      template,
+      'processCheckout',
+      {
+        event,
+        // The same bundle, pointed at the test run's DynamoDB Local table.
+        overrides: {
+          ORDER_TABLE_NAME: orders.tableName,
+          AWS_ENDPOINT_URL_DYNAMODB: localCloud().endpoints.dynamodb,
+          POWERTOOLS_LOG_LEVEL: 'SILENT',
+        },
+      },
+    );
+
+    expect(outcome).toEqual({
+      loaded: true,
+      result: {
+        batchItemFailures: [
+          { itemIdentifier: 'not-json' },
+          { itemIdentifier: 'invalid-detail' },
+          { itemIdentifier: 'wrong-type' },
+        ],
+      },
+    });
+    const { items } = await orders.listUserOrders({ userName, limit: 10 });
+    expect(items.map((order) => order.checkoutId).sort()).toEqual(
+      [first.checkoutId, second.checkoutId].sort(),
+    );
+    await orders.deleteOrders(items);
+  });
 });

@@ -70,6 +70,64 @@ describe('product table', () => {
     await expect(table.findProduct('never-existed')).resolves.toBeUndefined();
   });
 
+  it('applies a conditional update only at a listed version, telling stale from missing', async () => {
+    const desk = product('Desk', { version: 3 });
+    await table.saveNewProduct(desk);
+    const at = '2026-03-03T00:00:00.000Z';
+
+    const stale = await table.updateProduct(desk.id, { price: 1 }, at, [1, 2]);
+    const none = await table.updateProduct(desk.id, { price: 2 }, at, []);
+    const ghost = await table.updateProduct(randomUUID(), { price: 3 }, at, [1]);
+    const updated = await table.updateProduct(desk.id, { price: 4 }, at, [2, 3]);
+
+    expect(stale).toEqual({ outcome: 'stale', currentVersion: 3 });
+    // An empty list (an If-Match naming no version of ours) matches nothing.
+    expect(none).toEqual({ outcome: 'stale', currentVersion: 3 });
+    expect(ghost).toEqual({ outcome: 'missing' });
+    expect(updated).toEqual({
+      outcome: 'updated',
+      product: { ...desk, price: 4, updatedAt: at, version: 4 },
+    });
+  });
+
+  it('leaves a field alone when its change is undefined', async () => {
+    const lamp = product('Lamp', { description: 'Warm light' });
+    await table.saveNewProduct(lamp);
+
+    await table.updateProduct(
+      lamp.id,
+      { name: 'Lamp 2', description: undefined },
+      '2026-03-03T00:00:00.000Z',
+    );
+
+    await expect(table.findProduct(lamp.id)).resolves.toMatchObject({
+      name: 'Lamp 2',
+      description: 'Warm light',
+    });
+  });
+
+  it('propagates a failure that is not a failed condition', async () => {
+    await expect(
+      // DynamoDB refuses an empty string as a key: a ValidationException, not a missing product.
+      table.updateProduct('', { price: 1 }, '2026-03-03T00:00:00.000Z'),
+    ).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(table.deleteProduct('')).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+
+  it('lists the whole catalog page by page, each page after the last', async () => {
+    for (const name of ['Uno', 'Dos', 'Tres']) await table.saveNewProduct(product(name));
+
+    const first = await table.listProducts({ limit: 2 });
+    const second = await table.listProducts({ limit: 2, cursor: first.nextCursor });
+
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    expect(second.items).toHaveLength(2);
+    const firstIds = first.items.map((p) => p.id);
+    expect(second.items.filter((p) => firstIds.includes(p.id))).toEqual([]);
+    await expect(table.listProducts({ limit: 1, cursor: 'forged' })).rejects.toThrow(ValidationError);
+  });
+
   it('deletes once', async () => {
     const chair = product('Chair');
     await table.saveNewProduct(chair);

@@ -1,11 +1,13 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
+import { runPackagedFunction } from '@eshop/serverless-config/testing';
+import { validateTemplate } from '@eshop/serverless-config/validation';
 import { describe, expect, it } from 'vitest';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials).
-const { template, resources, ofType, permissionsOf, wildcards, bundledPackagesOf } = readPackagedTemplate(
-  localCloud().packageDir('product'),
-);
+const { template, resources, ofType, functionNamed, permissionsOf, wildcards, bundledPackagesOf } =
+  readPackagedTemplate(localCloud().packageDir('product'));
 const functions = ofType('AWS::Lambda::Function');
+const httpFunctions = functions.filter(([id]) => id !== 'CheckSignUpLambdaFunction');
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub string, not a JS template
 const COGNITO_ISSUER = { 'Fn::Sub': 'https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}' };
 const TABLE = { 'Fn::GetAtt': ['ProductTable', 'Arn'] };
@@ -34,17 +36,58 @@ describe('product CloudFormation', () => {
     ]);
   });
 
+  it('is valid CloudFormation: types, properties, required properties, attributes and IAM actions', async () => {
+    expect(await validateTemplate(template)).toEqual([]);
+  });
+
   it('runs every function on arm64 with a current Node.js runtime, its table and the token issuer', () => {
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(6);
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.Architectures).toEqual(['arm64']);
+    }
+    expect(httpFunctions).toHaveLength(5);
+    for (const [, fn] of httpFunctions) {
       expect(fn.Properties.Environment.Variables).toMatchObject({
         PRODUCT_TABLE_NAME: 'eshop-product-test-products',
         JWT_ISSUER: COGNITO_ISSUER,
         JWT_AUDIENCE: { Ref: 'UserPoolClient' },
       });
     }
+  });
+
+  it('lets users choose a case-insensitive user name at sign-up and sign in with their e-mail too', () => {
+    const pool = resources.UserPool?.Properties;
+
+    expect(pool?.UsernameConfiguration).toEqual({ CaseSensitive: false });
+    expect(pool?.AliasAttributes).toEqual(['email']);
+    // With UsernameAttributes, cognito:username would be an opaque UUID no client could put in a path.
+    expect(pool?.UsernameAttributes).toBeUndefined();
+  });
+
+  it('refuses at sign-up any user name the API would refuse, through a PreSignUp trigger only Cognito may call', () => {
+    const trigger = functionNamed('checkSignUp');
+
+    expect(resources.UserPool?.Properties.LambdaConfig).toEqual({
+      PreSignUp: { 'Fn::GetAtt': ['CheckSignUpLambdaFunction', 'Arn'] },
+    });
+    expect(resources.CheckSignUpCognitoPermission?.Properties).toEqual({
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': ['CheckSignUpLambdaFunction', 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': ['UserPool', 'Arn'] },
+    });
+    // The pool depends on the trigger: the trigger must not depend on the pool (a cycle).
+    expect(JSON.stringify(trigger)).not.toMatch(/UserPool/);
+    expect(bundledPackagesOf('checkSignUp')).toEqual(new Set(['zod']));
+  });
+
+  it('retains the catalog and the users when the stack is removed or they are replaced, and protects them', () => {
+    for (const id of ['ProductTable', 'UserPool']) {
+      expect(resources[id]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    }
+    expect(table?.DeletionProtectionEnabled).toBe(true);
+    expect(resources.UserPool?.Properties.DeletionProtection).toBe('ACTIVE');
   });
 
   it('routes reads publicly and catalog writes through the Cognito JWT authorizer', () => {
@@ -98,6 +141,7 @@ describe('product CloudFormation', () => {
     ['createProduct', [{ action: 'dynamodb:PutItem', resource: TABLE }]],
     ['updateProduct', [{ action: 'dynamodb:UpdateItem', resource: TABLE }]],
     ['deleteProduct', [{ action: 'dynamodb:DeleteItem', resource: TABLE }]],
+    ['checkSignUp', []],
   ])('gives %s a role of its own with exactly these permissions besides its logs', (name, allowed) => {
     expect(permissionsOf(name)).toEqual(sortPermissions(allowed));
   });
@@ -106,12 +150,15 @@ describe('product CloudFormation', () => {
     expect(wildcards()).toEqual([]);
   });
 
-  it('allows browsers only from configured origins, never * outside the local stage', () => {
+  it('allows browsers from each of the configured origins (a comma-separated param), never *', () => {
     expect(resources.HttpApi?.Properties.CorsConfiguration.AllowOrigins).toEqual([
-      'https://shop.eshop.example',
+      'https://shop.example.com',
+      'https://admin.example.com',
     ]);
-    for (const [, fn] of functions) {
-      expect(fn.Properties.Environment.Variables.CORS_ALLOWED_ORIGINS).not.toBe('*');
+    for (const [, fn] of httpFunctions) {
+      expect(fn.Properties.Environment.Variables.CORS_ALLOWED_ORIGINS).toBe(
+        'https://shop.example.com,https://admin.example.com',
+      );
     }
   });
 
@@ -124,4 +171,12 @@ describe('product CloudFormation', () => {
   ])('bundles token verification into %s only if its route needs a token (%s)', (name, signedIn) => {
     expect(bundledPackagesOf(name).has('jose')).toBe(signedIn);
   });
+  it.each(['listProducts', 'createProduct', 'getProduct', 'updateProduct', 'deleteProduct', 'checkSignUp'])(
+    'loads %s from its package, with the environment its template gives it',
+    async (name) => {
+      expect(await runPackagedFunction(localCloud().packageDir('product'), template, name)).toEqual({
+        loaded: true,
+      });
+    },
+  );
 });

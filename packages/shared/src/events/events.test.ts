@@ -34,6 +34,47 @@ const envelope = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('parseEvent', () => {
+  it('parses an already-parsed event as well', () => {
+    expect(parseEvent(CheckoutBasket, envelope()).detail).toEqual(detail);
+  });
+
+  it('says why a message is refused, for the log and the DLQ', () => {
+    const reasonOf = (body: unknown) => {
+      try {
+        parseEvent(CheckoutBasket, body);
+      } catch (error) {
+        return { message: (error as InvalidEventError).message, issues: (error as InvalidEventError).issues };
+      }
+      throw new Error('parsed');
+    };
+
+    expect(reasonOf('{"truncated":')).toEqual({ message: 'Message body is not JSON', issues: [] });
+    expect(reasonOf([])).toEqual({
+      message: 'Message is not an EventBridge event',
+      issues: expect.arrayContaining(['(root): Invalid input: expected object, received array']),
+    });
+    expect(reasonOf(envelope({ id: '' })).issues).toEqual([expect.stringMatching(/^id: /)]);
+    expect(reasonOf(envelope({ source: 'eshop.product' }))).toEqual({
+      message: 'Expected eshop.basket/CheckoutBasket, got eshop.product/CheckoutBasket',
+      issues: [],
+    });
+    expect(reasonOf(envelope({ detail: { ...detail, total: 1 } }))).toEqual({
+      message: 'Invalid CheckoutBasket v1 detail',
+      issues: ['total: total must equal the sum of the line totals'],
+    });
+    expect(
+      reasonOf(
+        envelope({ detail: { ...detail, items: [{ ...detail.items[0], lineTotal: 1000 }], total: 1000 } }),
+      ).issues,
+    ).toEqual(['items: Every lineTotal must equal unitPrice × quantity']);
+  });
+
+  it('keeps the parse error as the cause of a non-JSON body', () => {
+    expect(() => parseEvent(CheckoutBasket, '{')).toThrow(
+      expect.objectContaining({ name: 'InvalidEventError', cause: expect.any(SyntaxError) }),
+    );
+  });
+
   it('parses an SQS body holding a CheckoutBasket event', () => {
     const parsed = parseEvent(CheckoutBasket, JSON.stringify(envelope()));
 
@@ -43,6 +84,7 @@ describe('parseEvent', () => {
 
   it.each([
     ['a non-JSON body', '{"truncated":'],
+    ['another source', JSON.stringify(envelope({ source: 'eshop.product' }))],
     ['a bare detail without envelope', JSON.stringify(detail)],
     ['another event type', JSON.stringify(envelope({ 'detail-type': 'ProductChanged' }))],
     ['an unknown detail version', JSON.stringify(envelope({ detail: { ...detail, version: '2' } }))],
@@ -100,8 +142,37 @@ describe('buildPublishEvent', () => {
     const bus = fakeBus(async () => ({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure' }] }));
 
     await expect(buildPublishEvent(bus.client, 'eshop-bus')(CheckoutBasket, detail)).rejects.toThrow(
+      new EventPublishError('Event bus eshop-bus rejected CheckoutBasket: InternalFailure'),
+    );
+  });
+
+  // PutEvents reports failed entries in FailedEntryCount without throwing: the count alone decides.
+  it('treats a failed entry count as a failed publish, whatever the entry says', async () => {
+    const bus = fakeBus(async () => ({ FailedEntryCount: 1, Entries: [{ EventId: 'e-1' }] }));
+
+    await expect(buildPublishEvent(bus.client, 'eshop-bus')(CheckoutBasket, detail)).rejects.toThrow(
+      new EventPublishError('Event bus eshop-bus rejected CheckoutBasket: no event id'),
+    );
+  });
+
+  it.each([
+    ['no entries', { FailedEntryCount: 0, Entries: [] }],
+    ['no count and no entries', {}],
+    ['an entry without an event id', { FailedEntryCount: 0, Entries: [{}] }],
+  ])('treats an answer with %s as a failed publish', async (_, answer) => {
+    const bus = fakeBus(async () => answer);
+
+    await expect(buildPublishEvent(bus.client, 'eshop-bus')(CheckoutBasket, detail)).rejects.toThrow(
       EventPublishError,
     );
+  });
+
+  it('publishes when the count is absent but the entry has its event id', async () => {
+    const bus = fakeBus(async () => ({ Entries: [{ EventId: 'e-2' }] }));
+
+    await expect(buildPublishEvent(bus.client, 'eshop-bus')(CheckoutBasket, detail)).resolves.toEqual({
+      eventId: 'e-2',
+    });
   });
 
   it('treats an unreachable bus as a failed publish', async () => {
@@ -109,9 +180,10 @@ describe('buildPublishEvent', () => {
       throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     });
 
-    await expect(buildPublishEvent(bus.client, 'eshop-bus')(CheckoutBasket, detail)).rejects.toThrow(
-      EventPublishError,
-    );
+    const publishing = buildPublishEvent(bus.client, 'eshop-bus')(CheckoutBasket, detail);
+
+    await expect(publishing).rejects.toThrow(new EventPublishError('Could not reach event bus eshop-bus'));
+    await expect(publishing).rejects.toMatchObject({ cause: { code: 'ECONNREFUSED' } });
   });
 
   it('refuses to publish an invalid detail', async () => {

@@ -136,6 +136,27 @@ describe('httpHandler', () => {
     if (status === 503) expect(response.headers?.['retry-after']).toBe('3');
   });
 
+  it('adds the extension members of a conflict to its problem, never over the standard ones', async () => {
+    const failing = httpHandler({ logger, access: 'public', request: {} }, async () => {
+      throw new ConflictError('Checkout c-1 is pending', {
+        members: { reason: 'checkout-pending', checkoutId: 'c-1', status: '200', type: 'x' },
+      });
+    });
+
+    const response = await failing(httpEvent(), lambdaContext());
+
+    expect(response.statusCode).toBe(409);
+    expect(problemOf(response)).toEqual({
+      type: 'https://problems.eshop.example/conflict',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Checkout c-1 is pending',
+      reason: 'checkout-pending',
+      checkoutId: 'c-1',
+    });
+    expect(Object.keys(problemOf(response)).slice(0, 4)).toEqual(['type', 'title', 'status', 'detail']);
+  });
+
   it('hides the message and stack of unexpected errors', async () => {
     const failing = httpHandler({ logger, access: 'public', request: {} }, async () => {
       throw new Error('connection string postgres://secret@db');
@@ -158,6 +179,34 @@ describe('httpHandler', () => {
 
     expect(response.statusCode).toBe(503);
     expect(response.headers?.['retry-after']).toBe('1');
+  });
+
+  it('answers 204 without a body or content type, keeping the handler’s headers', async () => {
+    const deleting = httpHandler({ logger, access: 'public', request: {} }, async () => ({
+      status: 204,
+      headers: { ETag: '"3"' },
+    }));
+
+    const response = await deleting(httpEvent({ method: 'DELETE' }), lambdaContext());
+
+    expect(response.statusCode).toBe(204);
+    expect(response.body).toBeUndefined();
+    expect(response.headers?.['content-type']).toBeUndefined();
+    expect(response.headers?.etag).toBe('"3"');
+  });
+
+  it('writes every response header in lower case', async () => {
+    const response = await invoke(
+      httpEvent({
+        body: { name: 'a', price: 1 },
+        pathParameters: { id },
+        headers: { origin: 'https://shop.example' },
+      }),
+    );
+
+    const names = Object.keys(response.headers ?? {});
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.filter((name) => name !== name.toLowerCase())).toEqual([]);
   });
 
   it('adds CORS and security headers to successes and errors alike', async () => {

@@ -12,6 +12,8 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   errors?: FieldError[];
+  /** Other extension members, e.g. the checkout a 409 is about. */
+  [member: string]: unknown;
 }
 
 export interface Problem {
@@ -28,13 +30,11 @@ const DEPENDENCY_UNAVAILABLE: ProblemType = {
 
 const INTERNAL_ERROR: ProblemType = { type: 'internal-error', title: 'Internal server error', status: 500 };
 
-const problem = (
-  { type, title, status, headers = {}, extensions }: ProblemType,
-  detail: string,
-): Problem => ({
-  body: { type: `${PROBLEM_TYPE_BASE}${type}`, title, status, detail, ...extensions },
-  headers,
-});
+const problem = ({ type, title, status, headers = {}, extensions }: ProblemType, detail: string): Problem => {
+  const standard = { type: `${PROBLEM_TYPE_BASE}${type}`, title, status, detail };
+  // Standard members first and never replaced by an extension member of the same name.
+  return { body: { ...standard, ...extensions, ...standard }, headers };
+};
 
 /**
  * Maps any thrown value to the problem the client sees. Only `ProblemError`s reveal their message;

@@ -29,17 +29,46 @@ describe('mergeLines', () => {
 });
 
 describe('basketView', () => {
+  const basket = {
+    userName: 'u',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    lines: [
+      { productId: 'a', productName: 'A', unitPrice: 250, quantity: 3 },
+      { productId: 'b', productName: 'B', unitPrice: 1999, quantity: 1 },
+    ],
+  };
+
   it('computes line totals and a total that respects quantity', () => {
-    const view = basketView({
-      userName: 'u',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      lines: [
-        { productId: 'a', productName: 'A', unitPrice: 250, quantity: 3 },
-        { productId: 'b', productName: 'B', unitPrice: 1999, quantity: 1 },
-      ],
-    });
+    const view = basketView(basket, new Date());
 
     expect(view.items.map((i) => i.lineTotal)).toEqual([750, 1999]);
     expect(view.total).toBe(2749);
+    expect(view).not.toHaveProperty('pendingCheckout');
+  });
+
+  it('shows a pending checkout with its expiry, as EXPIRED once past it', () => {
+    const pendingCheckout = {
+      version: '1' as const,
+      checkoutId: 'c-1',
+      correlationId: 'x',
+      userName: 'u',
+      buyer: { firstName: 'A', lastName: 'B', email: 'a@b.example', address: 'x' },
+      payment: { method: 'card' },
+      items: [{ productId: 'a', productName: 'A', quantity: 1, unitPrice: 300, lineTotal: 300 }],
+      total: 300,
+      currency: 'USD',
+      checkedOutAt: '2026-01-01T10:00:00.000Z',
+    };
+    const at = (time: string) => basketView({ ...basket, pendingCheckout }, new Date(time)).pendingCheckout;
+
+    expect(at('2026-01-01T10:14:59.999Z')).toEqual({
+      checkoutId: 'c-1',
+      status: 'PENDING',
+      total: 300,
+      currency: 'USD',
+      checkedOutAt: '2026-01-01T10:00:00.000Z',
+      expiresAt: '2026-01-01T10:15:00.000Z',
+    });
+    expect(at('2026-01-01T10:15:00.000Z')?.status).toBe('EXPIRED');
   });
 });

@@ -1,5 +1,6 @@
 import { type CheckoutBasketDetail, productIdSchema, userNameSchema, ValidationError } from '@eshop/shared';
 import * as z from 'zod';
+import { pendingCheckoutView } from './pending-checkout.js';
 
 /** A basket line as stored: what the user chose, priced from the catalog when it was written. */
 export interface BasketLine {
@@ -15,7 +16,12 @@ export interface Basket {
   userName: string;
   lines: BasketLine[];
   updatedAt: string;
-  /** A checkout of this basket that was prepared but not yet completed (failed or crashed attempt). */
+  /**
+   * A new random id on every save: the optimistic lock of checkout, which prices the lines of one
+   * revision. Unlike a timestamp, two saves never share one. Absent on baskets saved before it was.
+   */
+  revision?: string;
+  /** A checkout of this basket that was prepared but not completed (see pending-checkout.ts). */
   pendingCheckout?: CheckoutBasketDetail;
 }
 
@@ -81,8 +87,8 @@ export const mergeLines = (items: RequestedLine[]): RequestedLine[] => {
   return lines;
 };
 
-/** The basket as clients see it: lines with line totals, and the total. */
-export const basketView = (basket: Basket) => {
+/** The basket as clients see it: lines with line totals, the total, and any pending checkout. */
+export const basketView = (basket: Basket, now: Date) => {
   const items = basket.lines.map((line) => ({ ...line, lineTotal: line.unitPrice * line.quantity }));
   return {
     userName: basket.userName,
@@ -90,6 +96,9 @@ export const basketView = (basket: Basket) => {
     total: items.reduce((sum, item) => sum + item.lineTotal, 0),
     currency: CURRENCY,
     updatedAt: basket.updatedAt,
+    ...(basket.pendingCheckout === undefined
+      ? {}
+      : { pendingCheckout: pendingCheckoutView(basket.pendingCheckout, now) }),
   };
 };
 

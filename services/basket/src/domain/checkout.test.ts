@@ -6,7 +6,7 @@ import {
 } from '@eshop/shared';
 import { describe, expect, it } from 'vitest';
 import type { Basket } from './basket.js';
-import { type CheckoutDeps, checkout, checkoutRequestSchema } from './checkout.js';
+import { type CheckoutDeps, type CheckoutResult, checkout, checkoutRequestSchema } from './checkout.js';
 import type { CheckoutRecord } from './ports.js';
 
 const request = checkoutRequestSchema.parse({
@@ -18,12 +18,16 @@ const request = checkoutRequestSchema.parse({
   paymentMethod: 'card',
   cardInfo: '4000-0566-5566-5556',
 });
+const START = Date.parse('2026-11-27T12:00:00.000Z');
+const MINUTE = 60_000;
 
-/** The checkout ports over memory, recording what was published. */
+/** The checkout ports over memory, recording what was published; the clock is `state.clock`. */
 const fakes = (basket?: Basket, overrides: Partial<CheckoutDeps> = {}) => {
   const state = {
     basket,
+    clock: START,
     records: new Map<string, CheckoutRecord>(),
+    completed: new Set<string>(),
     published: [] as CheckoutBasketDetail[],
   };
   let ids = 0;
@@ -32,24 +36,28 @@ const fakes = (basket?: Basket, overrides: Partial<CheckoutDeps> = {}) => {
     findCatalogProduct: async (id) => ({ id, name: `Product ${id}`, price: id === 'a' ? 500 : 1250 }),
     findCheckoutByKey: async (_, key) => state.records.get(key),
     beginCheckout: async (current, detail, key) => {
-      if (state.basket?.updatedAt !== current.updatedAt || state.basket.pendingCheckout) return false;
-      state.basket = { ...state.basket, pendingCheckout: detail };
+      const stored = state.basket;
+      if (stored === undefined || stored.revision !== current.revision || stored.pendingCheckout) {
+        return 'changed';
+      }
+      if (key !== undefined && state.records.has(key)) return 'changed';
+      state.basket = { ...stored, pendingCheckout: detail };
       if (key !== undefined) state.records.set(key, { detail, completed: false });
-      return true;
+      return 'begun';
     },
     rememberCheckoutKey: async (_, key, detail) => {
       if (!state.records.has(key)) state.records.set(key, { detail, completed: false });
     },
-    completeCheckout: async (detail, key) => {
+    completeCheckout: async (detail) => {
+      state.completed.add(detail.checkoutId);
       if (state.basket?.pendingCheckout?.checkoutId === detail.checkoutId) state.basket = undefined;
-      const record = key === undefined ? undefined : state.records.get(key);
-      if (record && key) state.records.set(key, { ...record, completed: true });
     },
+    isCheckoutCompleted: async (_, checkoutId) => state.completed.has(checkoutId),
     publishEvent: async (_, detail) => {
       state.published.push(detail as CheckoutBasketDetail);
       return { eventId: `e-${state.published.length}` };
     },
-    now: () => new Date('2026-11-27T12:00:00.000Z'),
+    now: () => new Date(state.clock),
     newId: () => `00000000-0000-4000-8000-00000000000${++ids}`,
     ...overrides,
   };
@@ -59,11 +67,25 @@ const fakes = (basket?: Basket, overrides: Partial<CheckoutDeps> = {}) => {
 const basket = (): Basket => ({
   userName: 'ada',
   updatedAt: '2026-11-27T11:00:00.000Z',
+  revision: 'rev-1',
   lines: [
     { productId: 'a', productName: 'old', unitPrice: 1, quantity: 3 },
     { productId: 'b', productName: 'old', unitPrice: 1, quantity: 2, color: 'red' },
   ],
 });
+
+/** Deps whose bus fails until `bus.up` is set. */
+const withFlakyBus = (deps: CheckoutDeps) => {
+  const bus = { up: false };
+  const flaky: CheckoutDeps = {
+    ...deps,
+    publishEvent: async (definition, detail) => {
+      if (!bus.up) throw new EventPublishError('bus down');
+      return deps.publishEvent(definition, detail);
+    },
+  };
+  return { flaky, bus };
+};
 
 describe('checkout', () => {
   it('keeps only the last four card digits', () => {
@@ -85,6 +107,7 @@ describe('checkout', () => {
     expect(state.published[0]).toMatchObject({
       correlationId: 'c-1',
       payment: { method: 'card', cardLast4: '5556' },
+      checkedOutAt: '2026-11-27T12:00:00.000Z',
     });
     expect(state.basket).toBeUndefined();
   });
@@ -110,21 +133,14 @@ describe('checkout', () => {
   });
 
   it('keeps the basket and its pending checkout when publishing fails, and a retry reuses the checkout id', async () => {
-    let failing = true;
     const { deps, state } = fakes(basket());
-    const flaky: CheckoutDeps = {
-      ...deps,
-      publishEvent: async (definition, detail) => {
-        if (failing) throw new EventPublishError('bus down');
-        return deps.publishEvent(definition, detail);
-      },
-    };
+    const { flaky, bus } = withFlakyBus(deps);
 
     await expect(checkout(flaky)(request, { correlationId: 'c' })).rejects.toThrow(ServiceUnavailableError);
     const pendingId = state.basket?.pendingCheckout?.checkoutId;
     expect(state.basket?.lines).toHaveLength(2);
 
-    failing = false;
+    bus.up = true;
     const result = await checkout(flaky)(request, { correlationId: 'c2' });
 
     expect(result.checkoutId).toBe(pendingId);
@@ -143,31 +159,158 @@ describe('checkout', () => {
   });
 
   it('lets a new key that resumed a pending checkout replay it after completion', async () => {
-    let failing = true;
     const { deps, state } = fakes(basket());
-    const flaky: CheckoutDeps = {
-      ...deps,
-      publishEvent: async (definition, detail) => {
-        if (failing) throw new EventPublishError('bus down');
-        return deps.publishEvent(definition, detail);
-      },
-    };
+    const { flaky, bus } = withFlakyBus(deps);
     const run = checkout(flaky);
 
     await expect(run(request, { correlationId: 'c', idempotencyKey: 'first-key-1' })).rejects.toThrow();
-    failing = false;
+    bus.up = true;
     const resumed = await run(request, { correlationId: 'c', idempotencyKey: 'second-key-2' });
     const replayed = await run(request, { correlationId: 'c', idempotencyKey: 'second-key-2' });
+    const firstKey = await run(request, { correlationId: 'c', idempotencyKey: 'first-key-1' });
 
     expect(replayed).toEqual({ ...resumed, replayed: true });
+    expect(firstKey).toEqual({ ...resumed, replayed: true });
     expect(state.published.map((d) => d.checkoutId)).toEqual([resumed.checkoutId]);
   });
 
   it('answers ConflictError when the basket changed between reading and preparing', async () => {
-    const { deps } = fakes(basket(), { beginCheckout: async () => false });
+    const { deps } = fakes(basket(), { beginCheckout: async () => 'changed' });
 
     await expect(checkout(deps)(request, { correlationId: 'c' })).rejects.toThrow(
       /changed while checking out/,
     );
+  });
+
+  it('answers 503 when the transaction was cancelled for another reason than a condition', async () => {
+    const { deps, state } = fakes(basket(), { beginCheckout: async () => 'busy' });
+
+    await expect(checkout(deps)(request, { correlationId: 'c' })).rejects.toThrow(ServiceUnavailableError);
+    expect(state.published).toEqual([]);
+  });
+
+  it('answers an overlapping attempt with the same key with the first attempt’s checkout', async () => {
+    const { deps, state } = fakes(basket());
+    // The first attempt prepares its checkout while the retry prices the basket.
+    let first: Promise<CheckoutResult> | undefined;
+    const overlapping: CheckoutDeps = {
+      ...deps,
+      findCatalogProduct: async (id) => {
+        first ??= checkout(deps)(request, { correlationId: 'c', idempotencyKey: 'same-key-1' });
+        await first;
+        return deps.findCatalogProduct(id);
+      },
+    };
+
+    const retry = await checkout(overlapping)(request, { correlationId: 'c', idempotencyKey: 'same-key-1' });
+
+    expect(retry).toEqual({ ...(await first), replayed: true });
+    expect(state.published).toHaveLength(1);
+  });
+
+  it('resumes the checkout a concurrent attempt without a key prepared, when it asks for the same', async () => {
+    const { deps, state } = fakes(basket());
+    const { flaky } = withFlakyBus(deps);
+    await expect(checkout(flaky)(request, { correlationId: 'c' })).rejects.toThrow(ServiceUnavailableError);
+    const pending = state.basket?.pendingCheckout;
+    // The second attempt read the basket before the first one attached its checkout.
+    let reads = 0;
+    const late: CheckoutDeps = { ...deps, findBasket: async () => (reads++ === 0 ? basket() : state.basket) };
+
+    const second = await checkout(late)(request, { correlationId: 'c' });
+
+    expect(second.checkoutId).toBe(pending?.checkoutId);
+    expect(state.published).toEqual([pending]);
+  });
+});
+
+describe('a pending checkout', () => {
+  const pendingOn = async (key?: string) => {
+    const fake = fakes(basket());
+    const { flaky } = withFlakyBus(fake.deps);
+    await expect(
+      checkout(flaky)(request, { correlationId: 'c', ...(key === undefined ? {} : { idempotencyKey: key }) }),
+    ).rejects.toThrow(ServiceUnavailableError);
+    const pending = fake.state.basket?.pendingCheckout;
+    if (pending === undefined) throw new Error('no pending checkout');
+    return { ...fake, pending };
+  };
+
+  it.each([
+    ['another address', { address: 'Leeds' }],
+    ['another e-mail', { email: 'ada@lovelace.example' }],
+    ['another first name', { firstName: 'Augusta' }],
+    ['another last name', { lastName: 'King' }],
+    ['another payment method', { paymentMethod: 'invoice' }],
+    ['another card', { cardInfo: '4242424242424242' }],
+    ['no card', { cardInfo: undefined }],
+  ])('is not completed by a request with %s: 409 naming it', async (_, change) => {
+    const { deps, state, pending } = await pendingOn('first-key-1');
+    const other = { ...request, ...change };
+
+    const refused = checkout(deps)(other, { correlationId: 'c', idempotencyKey: 'second-key-2' });
+
+    await expect(refused).rejects.toThrow(ConflictError);
+    await expect(refused).rejects.toMatchObject({
+      members: {
+        reason: 'checkout-pending',
+        checkoutId: pending.checkoutId,
+        expiresAt: '2026-11-27T12:15:00.000Z',
+      },
+    });
+    expect(state.published).toEqual([]);
+    expect(state.records.has('second-key-2')).toBe(false);
+  });
+
+  it('is completed unchanged by the same details 14 minutes later, at the prices it was started with', async () => {
+    const { deps, state, pending } = await pendingOn();
+    state.clock += 14 * MINUTE;
+    const repriced: CheckoutDeps = {
+      ...deps,
+      findCatalogProduct: async (id) => ({ id, name: id, price: 1 }),
+    };
+
+    const result = await checkout(repriced)(request, { correlationId: 'later' });
+
+    expect(result.checkoutId).toBe(pending.checkoutId);
+    expect(state.published).toEqual([pending]);
+  });
+
+  it('is never published from 30 seconds before its expiry on, by its key or anything else', async () => {
+    const { deps, state, pending } = await pendingOn('first-key-1');
+    state.clock += 15 * MINUTE - 30_000;
+
+    for (const idempotencyKey of ['first-key-1', 'second-key-2', undefined]) {
+      await expect(
+        checkout(deps)(request, { correlationId: 'c', ...(idempotencyKey ? { idempotencyKey } : {}) }),
+      ).rejects.toMatchObject({ members: { reason: 'checkout-expired', checkoutId: pending.checkoutId } });
+    }
+    expect(state.published).toEqual([]);
+  });
+
+  it('stays dead once its basket was replaced after expiry: its key answers 409, the new basket is one new checkout', async () => {
+    const { deps, state, pending } = await pendingOn('first-key-1');
+    state.clock += 16 * MINUTE;
+    state.basket = { ...basket(), revision: 'rev-2' };
+
+    await expect(
+      checkout(deps)(request, { correlationId: 'c', idempotencyKey: 'first-key-1' }),
+    ).rejects.toMatchObject({ members: { reason: 'checkout-expired', checkoutId: pending.checkoutId } });
+    const fresh = await checkout(deps)(request, { correlationId: 'c', idempotencyKey: 'second-key-2' });
+
+    expect(fresh.checkoutId).not.toBe(pending.checkoutId);
+    expect(state.published.map((d) => d.checkoutId)).toEqual([fresh.checkoutId]);
+  });
+
+  it('refuses its key sent again with other details, even once completed', async () => {
+    const { deps, state, pending } = await pendingOn('first-key-1');
+    await checkout(deps)(request, { correlationId: 'c', idempotencyKey: 'first-key-1' });
+
+    await expect(
+      checkout(deps)({ ...request, address: 'Leeds' }, { correlationId: 'c', idempotencyKey: 'first-key-1' }),
+    ).rejects.toMatchObject({
+      members: { reason: 'idempotency-key-reused', checkoutId: pending.checkoutId },
+    });
+    expect(state.published).toEqual([pending]);
   });
 });

@@ -1,5 +1,6 @@
 import type { CheckoutBasketDetail, Page, PublishEvent } from '@eshop/shared';
 import type { Basket } from './basket.js';
+import type { PendingCheckoutGuard } from './pending-checkout.js';
 
 /** What the basket needs from the catalog: name and price, or undefined for an unknown product. */
 export interface CatalogProduct {
@@ -10,31 +11,51 @@ export interface CatalogProduct {
 export type FindCatalogProduct = (productId: string) => Promise<CatalogProduct | undefined>;
 
 export type FindBasket = (userName: string) => Promise<Basket | undefined>;
-/** Replaces the basket (dropping any pending checkout); true when there was none before. */
-export type SaveBasket = (basket: Basket) => Promise<{ created: boolean }>;
-export type DeleteBasket = (userName: string) => Promise<void>;
+/** A basket write refused because the basket carries a checkout that is still pending. */
+export interface BlockedByCheckout {
+  pendingCheckout: CheckoutBasketDetail;
+}
+/**
+ * Replaces the basket (dropping an expired pending checkout), unless it carries a checkout started
+ * after `guard.startedAfter`. `created` when there was no basket before.
+ */
+export type SaveBasket = (
+  basket: Basket,
+  guard: PendingCheckoutGuard,
+) => Promise<{ created: boolean } | BlockedByCheckout>;
+/** Deletes the basket if there is one, unless it carries a checkout started after the guard's time. */
+export type DeleteBasket = (
+  userName: string,
+  guard: PendingCheckoutGuard,
+) => Promise<BlockedByCheckout | undefined>;
 export type ListBaskets = (query: { limit: number; cursor?: string }) => Promise<Page<Basket>>;
 
-/** A checkout that has been prepared; `completed` once the event was accepted and the basket emptied. */
+/**
+ * The checkout an Idempotency-Key stands for. `completed` is only ever true on records written
+ * before completion was recorded per checkout (see `IsCheckoutCompleted`).
+ */
 export interface CheckoutRecord {
   detail: CheckoutBasketDetail;
   completed: boolean;
 }
 
-/** The checkout an idempotency key already started, if any. */
+/** The checkout an idempotency key already started or resumed, if any. */
 export type FindCheckoutByKey = (
   userName: string,
   idempotencyKey: string,
 ) => Promise<CheckoutRecord | undefined>;
 /**
- * Atomically attaches a prepared checkout to the basket as it was read (same `updatedAt`, no
- * pending checkout) and records the idempotency key. False when the basket changed meanwhile.
+ * Atomically attaches a prepared checkout to the basket revision it priced (only if that is still
+ * the basket's revision and no checkout is pending on it) and records the idempotency key:
+ * `begun`; `changed` when a condition failed (the basket changed, a checkout is pending, the key
+ * is taken); `busy` when DynamoDB cancelled it for another reason (a conflicting transaction,
+ * throttling), which a retry may get past. A resent request that had committed is `begun`.
  */
 export type BeginCheckout = (
   basket: Basket,
   detail: CheckoutBasketDetail,
   idempotencyKey: string | undefined,
-) => Promise<boolean>;
+) => Promise<'begun' | 'changed' | 'busy'>;
 /**
  * Records that an idempotency key stands for an already prepared checkout (a retry with a new key
  * that resumed it), so later retries with that key replay it. Keeps an existing record as it is.
@@ -44,10 +65,12 @@ export type RememberCheckoutKey = (
   idempotencyKey: string,
   detail: CheckoutBasketDetail,
 ) => Promise<void>;
-/** Atomically deletes the basket that carries this checkout and marks the key's record completed. */
-export type CompleteCheckout = (
-  detail: CheckoutBasketDetail,
-  idempotencyKey: string | undefined,
-) => Promise<void>;
+/**
+ * Records that the checkout completed (its event was accepted) and, atomically, deletes the basket
+ * if it still carries it. Safe to repeat.
+ */
+export type CompleteCheckout = (detail: CheckoutBasketDetail) => Promise<void>;
+/** True once `CompleteCheckout` ran for this checkout (remembered as long as key records are). */
+export type IsCheckoutCompleted = (userName: string, checkoutId: string) => Promise<boolean>;
 
 export type { PublishEvent };

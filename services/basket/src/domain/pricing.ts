@@ -42,7 +42,11 @@ export const priceLine = (line: RequestedLine, product: CatalogProduct): BasketL
  */
 export const priceBasket = async (
   request: SaveBasketRequest,
-  { findCatalogProduct, now }: { findCatalogProduct: FindCatalogProduct; now: () => Date },
+  {
+    findCatalogProduct,
+    now,
+    newId,
+  }: { findCatalogProduct: FindCatalogProduct; now: () => Date; newId: () => string },
 ): Promise<Basket> => {
   const products = await lookUpProducts(
     request.items.map((item) => item.productId),
@@ -66,5 +70,5 @@ export const priceBasket = async (
     const product = products.get(line.productId);
     return product === undefined ? [] : [priceLine(line, product)];
   });
-  return { userName: request.userName, lines, updatedAt: now().toISOString() };
+  return { userName: request.userName, lines, updatedAt: now().toISOString(), revision: newId() };
 };

@@ -9,6 +9,7 @@ import {
   buildCompleteCheckout,
   buildFindBasket,
   buildFindCheckoutByKey,
+  buildIsCheckoutCompleted,
   buildRememberCheckoutKey,
 } from '../store/basket-table.js';
 
@@ -23,6 +24,7 @@ export const handler = checkoutBasketHandler({
   beginCheckout: buildBeginCheckout(documentClient, tableName, now),
   rememberCheckoutKey: buildRememberCheckoutKey(documentClient, tableName, now),
   completeCheckout: buildCompleteCheckout(documentClient, tableName),
+  isCheckoutCompleted: buildIsCheckoutCompleted(documentClient, tableName),
   publishEvent: buildPublishEvent(eventBridgeClient, requireEnv('EVENT_BUS_NAME')),
   now,
   newId: randomUUID,

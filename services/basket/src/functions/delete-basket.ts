@@ -6,4 +6,5 @@ import { buildDeleteBasket } from '../store/basket-table.js';
 export const handler = deleteBasketHandler({
   ...signedInHttpEnvironment('basket'),
   deleteBasket: buildDeleteBasket(documentClient, requireEnv('BASKET_TABLE_NAME')),
+  now: () => new Date(),
 });

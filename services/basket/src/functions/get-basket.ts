@@ -6,4 +6,5 @@ import { buildFindBasket } from '../store/basket-table.js';
 export const handler = getBasketHandler({
   ...signedInHttpEnvironment('basket'),
   findBasket: buildFindBasket(documentClient, requireEnv('BASKET_TABLE_NAME')),
+  now: () => new Date(),
 });

@@ -6,4 +6,5 @@ import { buildListBaskets } from '../store/basket-table.js';
 export const handler = listBasketsHandler({
   ...signedInHttpEnvironment('basket'),
   listBaskets: buildListBaskets(documentClient, requireEnv('BASKET_TABLE_NAME')),
+  now: () => new Date(),
 });

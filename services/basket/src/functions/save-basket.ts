@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { requireEnv, signedInHttpEnvironment } from '@eshop/shared';
 import { documentClient } from '@eshop/shared/clients/dynamodb';
 import { buildFindCatalogProduct } from '../catalog/product-catalog.js';
@@ -11,4 +12,5 @@ export const handler = saveBasketHandler({
   findCatalogProduct: buildFindCatalogProduct(requireEnv('PRODUCT_API_URL'), { cacheTtlMs: 10_000 }),
   saveBasket: buildSaveBasket(documentClient, requireEnv('BASKET_TABLE_NAME')),
   now: () => new Date(),
+  newId: randomUUID,
 });

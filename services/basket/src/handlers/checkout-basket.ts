@@ -21,9 +21,11 @@ const idempotencyKeyOf = (headers: Readonly<Record<string, string | undefined>>)
 
 /**
  * POST /basket/checkout → 202 `{ checkoutId, total, currency }` once the CheckoutBasket event was
- * accepted by the bus; the order is created asynchronously. 409 for an empty basket, 503 (basket
- * intact, safe to retry) when the bus or catalog is unavailable. Send an `Idempotency-Key` to make
- * retries return the same checkout. Users check out only their own basket.
+ * accepted by the bus; the order is created asynchronously. 503 (basket intact, safe to retry)
+ * when the bus, catalog or table is unavailable. 409 (with a `reason`) for an empty basket, a
+ * pending checkout asked for with other details, an expired one, or a reused Idempotency-Key.
+ * Send an `Idempotency-Key` to make retries return the same checkout. Users check out only their
+ * own basket.
  */
 export const checkoutBasketHandler = (deps: HttpDeps & CheckoutDeps) => {
   const checkOut = checkout(deps);

@@ -1,3 +1,4 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -5,32 +6,39 @@ import {
   PutCommand,
   ScanCommand,
   TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   type CheckoutBasketDetail,
   cursorKeyString,
   decodeCursor,
   encodeCursor,
   isConditionalCheckFailed,
+  ServiceUnavailableError,
 } from '@eshop/shared';
 import * as z from 'zod';
 import type { Basket } from '../domain/basket.js';
+import type { PendingCheckoutGuard } from '../domain/pending-checkout.js';
 import type {
   BeginCheckout,
+  BlockedByCheckout,
   CheckoutRecord,
   CompleteCheckout,
   DeleteBasket,
   FindBasket,
   FindCheckoutByKey,
+  IsCheckoutCompleted,
   ListBaskets,
   RememberCheckoutKey,
   SaveBasket,
 } from '../domain/ports.js';
 
 /**
- * The basket table: one partition per user holding the basket (`sk = BASKET`) and the records of
- * checkouts started with an Idempotency-Key (`sk = CHECKOUT#<key>`, expiring after a week).
+ * The basket table: one partition per user holding
+ * - the basket (`sk = BASKET`), with any pending checkout on it;
+ * - the checkouts started or resumed with an Idempotency-Key (`sk = CHECKOUT#<key>`);
+ * - a marker per completed checkout (`sk = COMPLETED#<checkoutId>`).
+ * Records and markers expire (TTL `expiresAt`) once no client would retry anymore.
  */
 export const BASKET_SK = 'BASKET';
 export const basketKey = (userName: string) => ({ userName, sk: BASKET_SK });
@@ -38,15 +46,49 @@ export const checkoutKey = (userName: string, idempotencyKey: string) => ({
   userName,
   sk: `CHECKOUT#${idempotencyKey}`,
 });
+export const completedKey = (userName: string, checkoutId: string) => ({
+  userName,
+  sk: `COMPLETED#${checkoutId}`,
+});
 
 const CHECKOUT_RECORD_TTL_SECONDS = 7 * 24 * 3600;
-const startKeySchema = z.strictObject({ userName: cursorKeyString(2048), sk: z.literal(BASKET_SK) });
+// Longer than a key record can outlive the checkout's start (it may be written when resumed).
+const COMPLETED_MARKER_TTL_SECONDS = 8 * 24 * 3600;
+/** How many Scan calls one page of `GET /basket` may take to fill up past non-basket items. */
+const MAX_SCANS_PER_PAGE = 5;
+
+// A page may end on any item of the table, so a cursor may name any of its keys.
+const startKeySchema = z.strictObject({
+  userName: cursorKeyString(2048),
+  sk: cursorKeyString().refine((sk) => /^(BASKET$|CHECKOUT#|COMPLETED#)/.test(sk)),
+});
 
 interface BasketItem extends Basket {
   sk: string;
 }
 
 const toBasket = ({ sk: _sk, ...basket }: BasketItem): Basket => basket;
+
+/** The item a conditional write found in its way (ReturnValuesOnConditionCheckFailure). */
+const itemInTheWay = (error: unknown): Record<string, unknown> | undefined => {
+  const item = (error as { Item?: Record<string, AttributeValue> }).Item;
+  return item === undefined ? undefined : unmarshall(item);
+};
+
+/** The pending checkout that kept a guarded write from happening; rethrows anything else. */
+const blockedBy = (error: unknown): BlockedByCheckout => {
+  const pendingCheckout = itemInTheWay(error)?.pendingCheckout as CheckoutBasketDetail | undefined;
+  if (!isConditionalCheckFailed(error) || pendingCheckout === undefined) throw error;
+  return { pendingCheckout };
+};
+
+/** Writes to the basket only if it has no pending checkout started after the guard's time. */
+const unlessCheckoutPending = (guard: PendingCheckoutGuard) => ({
+  ConditionExpression:
+    'attribute_not_exists(pendingCheckout) OR pendingCheckout.checkedOutAt <= :startedAfter',
+  ExpressionAttributeValues: { ':startedAfter': guard.startedAfter },
+  ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+});
 
 export const buildFindBasket =
   (documentClient: DynamoDBDocumentClient, tableName: string): FindBasket =>
@@ -59,39 +101,71 @@ export const buildFindBasket =
 
 export const buildSaveBasket =
   (documentClient: DynamoDBDocumentClient, tableName: string): SaveBasket =>
-  async (basket) => {
-    const { Attributes } = await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...basketKey(basket.userName), lines: basket.lines, updatedAt: basket.updatedAt },
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
-    return { created: Attributes === undefined };
+  async (basket, guard) => {
+    try {
+      const { Attributes } = await documentClient.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...basketKey(basket.userName),
+            lines: basket.lines,
+            updatedAt: basket.updatedAt,
+            revision: basket.revision,
+          },
+          ReturnValues: 'ALL_OLD',
+          ...unlessCheckoutPending(guard),
+        }),
+      );
+      return { created: Attributes === undefined };
+    } catch (error) {
+      return blockedBy(error);
+    }
   };
 
 export const buildDeleteBasket =
   (documentClient: DynamoDBDocumentClient, tableName: string): DeleteBasket =>
-  async (userName) => {
-    await documentClient.send(new DeleteCommand({ TableName: tableName, Key: basketKey(userName) }));
+  async (userName, guard) => {
+    try {
+      await documentClient.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: basketKey(userName),
+          ...unlessCheckoutPending(guard),
+        }),
+      );
+      return undefined;
+    } catch (error) {
+      return blockedBy(error);
+    }
   };
 
 export const buildListBaskets =
   (documentClient: DynamoDBDocumentClient, tableName: string): ListBaskets =>
   async ({ limit, cursor }) => {
-    const page = await documentClient.send(
-      new ScanCommand({
-        TableName: tableName,
-        Limit: limit,
-        FilterExpression: 'sk = :basket',
-        ExpressionAttributeValues: { ':basket': BASKET_SK },
-        ExclusiveStartKey: decodeCursor(cursor, startKeySchema),
-      }),
-    );
-    return {
-      items: (page.Items ?? []).map((item) => toBasket(item as BasketItem)),
-      nextCursor: encodeCursor(page.LastEvaluatedKey),
-    };
+    const baskets: Basket[] = [];
+    let startKey: Record<string, unknown> | undefined = decodeCursor(cursor, startKeySchema);
+    let scans = 0;
+    // Checkout records and markers share the table: keep scanning until the page is full.
+    do {
+      const page = await documentClient.send(
+        new ScanCommand({
+          TableName: tableName,
+          Limit: limit,
+          FilterExpression: 'sk = :basket',
+          ExpressionAttributeValues: { ':basket': BASKET_SK },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      baskets.push(...(page.Items ?? []).map((item) => toBasket(item as BasketItem)));
+      startKey = page.LastEvaluatedKey;
+      scans += 1;
+    } while (baskets.length < limit && startKey !== undefined && scans < MAX_SCANS_PER_PAGE);
+    if (baskets.length > limit) {
+      // The next page starts after the last basket of this one.
+      const items = baskets.slice(0, limit);
+      return { items, nextCursor: encodeCursor(basketKey(items[items.length - 1]?.userName ?? '')) };
+    }
+    return { items: baskets, nextCursor: encodeCursor(startKey) };
   };
 
 export const buildFindCheckoutByKey =
@@ -107,10 +181,17 @@ export const buildFindCheckoutByKey =
     return Item === undefined ? undefined : { detail: Item.detail, completed: Item.completed === true };
   };
 
-const isTransactionCancelled = (error: unknown): boolean =>
-  (error as { name?: string }).name === 'TransactionCanceledException';
+/** The reasons DynamoDB gave for cancelling a transaction, or undefined for any other error. */
+const cancellationReasons = (error: unknown): string[] | undefined =>
+  (error as { name?: string }).name === 'TransactionCanceledException'
+    ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(
+        (reason) => reason.Code ?? 'None',
+      )
+    : undefined;
 
-/** The item that remembers which checkout an idempotency key started, for a week. */
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** The item that remembers which checkout an idempotency key stands for, for a week. */
 const checkoutRecord = (
   userName: string,
   idempotencyKey: string,
@@ -120,20 +201,34 @@ const checkoutRecord = (
   ...checkoutKey(userName, idempotencyKey),
   detail,
   completed: false,
-  expiresAt: Math.floor(now().getTime() / 1000) + CHECKOUT_RECORD_TTL_SECONDS,
+  expiresAt: epochSeconds(now()) + CHECKOUT_RECORD_TTL_SECONDS,
 });
+
+/** Only the revision that was priced, and only one checkout at a time. */
+const isRevisionPriced = (basket: Basket) =>
+  basket.revision === undefined
+    ? {
+        // Saved before revisions existed: its timestamp is all there is.
+        ConditionExpression:
+          'attribute_not_exists(revision) AND updatedAt = :updatedAt AND attribute_not_exists(pendingCheckout)',
+        ExpressionAttributeValues: { ':updatedAt': basket.updatedAt },
+      }
+    : {
+        ConditionExpression: 'revision = :revision AND attribute_not_exists(pendingCheckout)',
+        ExpressionAttributeValues: { ':revision': basket.revision },
+      };
 
 export const buildBeginCheckout =
   (documentClient: DynamoDBDocumentClient, tableName: string, now: () => Date): BeginCheckout =>
   async (basket, detail, idempotencyKey) => {
+    const priced = isRevisionPriced(basket);
     const attachToBasket = {
       Update: {
         TableName: tableName,
         Key: basketKey(basket.userName),
         UpdateExpression: 'SET pendingCheckout = :detail',
-        // Only the basket that was priced, and only one checkout at a time.
-        ConditionExpression: 'updatedAt = :updatedAt AND attribute_not_exists(pendingCheckout)',
-        ExpressionAttributeValues: { ':detail': detail, ':updatedAt': basket.updatedAt },
+        ConditionExpression: priced.ConditionExpression,
+        ExpressionAttributeValues: { ...priced.ExpressionAttributeValues, ':detail': detail },
       },
     };
     const recordKey =
@@ -149,11 +244,19 @@ export const buildBeginCheckout =
             },
           ];
     try {
-      await documentClient.send(new TransactWriteCommand({ TransactItems: [attachToBasket, ...recordKey] }));
-      return true;
+      await documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [attachToBasket, ...recordKey],
+          // One checkout, one token: the SDK resending a transaction that committed (its answer
+          // was lost) gets that success again instead of failing its own conditions.
+          ClientRequestToken: detail.checkoutId,
+        }),
+      );
+      return 'begun';
     } catch (error) {
-      if (isTransactionCancelled(error)) return false;
-      throw error;
+      const reasons = cancellationReasons(error);
+      if (reasons === undefined) throw error;
+      return reasons.includes('ConditionalCheckFailed') ? 'changed' : 'busy';
     }
   };
 
@@ -175,37 +278,48 @@ export const buildRememberCheckoutKey =
 
 export const buildCompleteCheckout =
   (documentClient: DynamoDBDocumentClient, tableName: string): CompleteCheckout =>
-  async (detail: CheckoutBasketDetail, idempotencyKey) => {
-    // Basket first: if we crash before marking the key, a retry with it republishes the same event
-    // (deduplicated downstream) and finishes here; the reverse order could leave a full basket.
+  async (detail) => {
+    const marker = {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...completedKey(detail.userName, detail.checkoutId),
+          checkoutId: detail.checkoutId,
+          expiresAt: epochSeconds(new Date(detail.checkedOutAt)) + COMPLETED_MARKER_TTL_SECONDS,
+        },
+      },
+    };
+    const emptyBasket = {
+      Delete: {
+        TableName: tableName,
+        Key: basketKey(detail.userName),
+        ConditionExpression: 'pendingCheckout.checkoutId = :checkoutId',
+        ExpressionAttributeValues: { ':checkoutId': detail.checkoutId },
+      },
+    };
     try {
-      await documentClient.send(
-        new DeleteCommand({
-          TableName: tableName,
-          Key: basketKey(detail.userName),
-          ConditionExpression: 'pendingCheckout.checkoutId = :checkoutId',
-          ExpressionAttributeValues: { ':checkoutId': detail.checkoutId },
-        }),
-      );
+      await documentClient.send(new TransactWriteCommand({ TransactItems: [marker, emptyBasket] }));
     } catch (error) {
-      // Already deleted by an earlier attempt, or replaced by the user since: nothing to empty.
-      if (!isConditionalCheckFailed(error)) throw error;
+      const reasons = cancellationReasons(error);
+      if (reasons === undefined) throw error;
+      if (!reasons.includes('ConditionalCheckFailed')) {
+        throw new ServiceUnavailableError('The basket is busy with another request; retry shortly', 1, {
+          cause: error,
+        });
+      }
+      // The basket no longer carries it (completed by an overlapping attempt, or replaced after it
+      // expired): only record the completion.
+      await documentClient.send(new PutCommand(marker.Put));
     }
-    if (idempotencyKey === undefined) return;
-    try {
-      await documentClient.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: checkoutKey(detail.userName, idempotencyKey),
-          UpdateExpression: 'SET completed = :true',
-          // Only the record this key started; never create one for a checkout another key began.
-          ConditionExpression: 'detail.checkoutId = :checkoutId',
-          ExpressionAttributeValues: { ':true': true, ':checkoutId': detail.checkoutId },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
+  };
+
+export const buildIsCheckoutCompleted =
+  (documentClient: DynamoDBDocumentClient, tableName: string): IsCheckoutCompleted =>
+  async (userName, checkoutId) => {
+    const { Item } = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: completedKey(userName, checkoutId), ConsistentRead: true }),
+    );
+    return Item !== undefined;
   };
 
 /** All adapters of the basket table, bound to one client, table name and clock (for tests). */
@@ -218,4 +332,5 @@ export const basketTable = (documentClient: DynamoDBDocumentClient, tableName: s
   beginCheckout: buildBeginCheckout(documentClient, tableName, now),
   rememberCheckoutKey: buildRememberCheckoutKey(documentClient, tableName, now),
   completeCheckout: buildCompleteCheckout(documentClient, tableName),
+  isCheckoutCompleted: buildIsCheckoutCompleted(documentClient, tableName),
 });

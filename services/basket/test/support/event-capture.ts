@@ -14,12 +14,24 @@ import {
 } from '@aws-sdk/client-sqs';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
 import { localCloud } from '@eshop/local-cloud/testing';
-import { CheckoutBasket } from '@eshop/shared';
+import { CheckoutBasket, parseEvent } from '@eshop/shared';
 import { BASKET_BUS } from './local-basket.js';
+
+export type CapturedEvent = ReturnType<typeof parseEvent<typeof CheckoutBasket.detail>>;
+
+export interface SettleOptions {
+  /** Wait until at least this many matching events arrived (default 0). */
+  atLeast?: number;
+  /** Then keep listening until no matching event arrived for this long (default 400 ms). */
+  settleMs?: number;
+  /** Give up waiting for `atLeast` after this long (default 5 s); the events so far are returned. */
+  timeoutMs?: number;
+}
 
 /**
  * A test rule on basket's bus that routes every CheckoutBasket event to a fresh queue: what any
- * subscriber would receive, envelope and all.
+ * subscriber would receive, envelope and all. Every test file on the bus sees every checkout, so
+ * callers select their own events (by user name or checkout id).
  */
 export const captureCheckoutEvents = async () => {
   const endpoints = localCloud().endpoints;
@@ -45,26 +57,48 @@ export const captureCheckoutEvents = async () => {
       Targets: [{ Id: 'capture', Arn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${name}` }],
     }),
   );
-  const received: string[] = [];
+  const received: CapturedEvent[] = [];
 
-  /** Every message body received so far, after waiting until `until` holds or `timeoutMs` passes. */
-  const bodies = async (until: (bodies: string[]) => boolean = () => true, timeoutMs = 3000) => {
-    const deadline = Date.now() + timeoutMs;
-    do {
-      const { Messages = [] } = await sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl,
-          MaxNumberOfMessages: 10,
-          WaitTimeSeconds: 0,
-          VisibilityTimeout: 300,
-        }),
-      );
-      received.push(...Messages.map((m) => m.Body ?? ''));
-      if (until(received)) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    } while (Date.now() < deadline);
-    return [...received];
+  const receive = async (): Promise<void> => {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+        VisibilityTimeout: 300,
+      }),
+    );
+    received.push(...Messages.map((m) => parseEvent(CheckoutBasket, m.Body ?? '')));
+    if (Messages.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
   };
+
+  /**
+   * The events `select` picks, once delivery has settled: at least `atLeast` of them have arrived
+   * and then none for `settleMs`. Delivery is asynchronous, so "exactly one" or "none" can only
+   * be concluded after such a quiet period, never from the first poll.
+   */
+  const settled = async (
+    select: (event: CapturedEvent) => boolean,
+    { atLeast = 0, settleMs = 400, timeoutMs = 5000 }: SettleOptions = {},
+  ): Promise<CapturedEvent[]> => {
+    const deadline = Date.now() + timeoutMs;
+    const count = () => received.filter(select).length;
+    while (count() < atLeast && Date.now() < deadline) await receive();
+    let seen = count();
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < settleMs) {
+      await receive();
+      if (count() !== seen) {
+        seen = count();
+        quietSince = Date.now();
+      }
+    }
+    return received.filter(select);
+  };
+
+  /** The settled events of one user (user names are unique per test). */
+  const eventsOf = (userName: string, options?: SettleOptions) =>
+    settled((event) => event.detail.userName === userName, options);
 
   const stop = async () => {
     await events.send(new RemoveTargetsCommand({ Rule: name, EventBusName: BASKET_BUS, Ids: ['capture'] }));
@@ -74,5 +108,5 @@ export const captureCheckoutEvents = async () => {
     events.destroy();
   };
 
-  return { bodies, stop };
+  return { settled, eventsOf, stop };
 };

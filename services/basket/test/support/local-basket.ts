@@ -5,7 +5,9 @@ import { localCloud } from '@eshop/local-cloud/testing';
 import { buildPublishEvent, createDocumentClient, createLogger } from '@eshop/shared';
 import { verifyTestToken } from '@eshop/shared/testing';
 import { buildFindCatalogProduct } from '../../src/catalog/product-catalog.js';
-import type { CatalogProduct, FindCatalogProduct } from '../../src/domain/ports.js';
+import type { BasketLine } from '../../src/domain/basket.js';
+import { pendingCheckoutGuard } from '../../src/domain/pending-checkout.js';
+import type { CatalogProduct, FindCatalogProduct, SaveBasket } from '../../src/domain/ports.js';
 import { basketTable } from '../../src/store/basket-table.js';
 
 export const BASKET_TABLE = 'eshop-basket-local-baskets';
@@ -76,4 +78,18 @@ export const rememberingCatalog = (find: FindCatalogProduct) => {
     }
   };
   return { findCatalogProduct, warm };
+};
+
+/** Stores a basket of these lines (prices as given) through the real adapter, as a new revision. */
+export const storeBasket = async (
+  { saveBasket }: { saveBasket: SaveBasket },
+  userName: string,
+  lines: BasketLine[],
+): Promise<void> => {
+  const now = new Date();
+  const saved = await saveBasket(
+    { userName, lines, updatedAt: now.toISOString(), revision: randomUUID() },
+    pendingCheckoutGuard(now),
+  );
+  if ('pendingCheckout' in saved) throw new Error(`${userName} has a pending checkout`);
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckout } from '../../test/support/checkout.js';
-import { orderDatePrefixSchema, orderFromCheckout, orderIdFor } from './order.js';
+import { orderDatePrefixSchema, orderDifferences, orderFromCheckout, orderIdFor } from './order.js';
 
 const now = new Date('2026-12-01T08:00:00.000Z');
 
@@ -45,6 +45,30 @@ describe('orderFromCheckout', () => {
     const again = orderFromCheckout(checkout, new Date('2026-12-02T00:00:00.000Z'));
 
     expect({ ...again, createdAt: first.createdAt }).toEqual(first);
+  });
+});
+
+describe('orderDifferences', () => {
+  const checkout = aCheckout();
+  const order = orderFromCheckout(checkout, now);
+
+  it('finds none for the same checkout stored at another time', () => {
+    expect(
+      orderDifferences(order, orderFromCheckout(checkout, new Date('2027-01-01T00:00:00.000Z'))),
+    ).toEqual([]);
+  });
+
+  it('names every field of the checkout that differs, not their values', () => {
+    const other = orderFromCheckout(
+      {
+        ...checkout,
+        checkedOutAt: '2026-11-27T10:00:01.000Z',
+        buyer: { ...checkout.buyer, address: 'Elsewhere' },
+      },
+      now,
+    );
+
+    expect(orderDifferences(order, other)).toEqual(['buyer', 'orderDate']);
   });
 });
 

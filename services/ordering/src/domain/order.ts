@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { CheckoutBasketDetail } from '@eshop/shared';
 import * as z from 'zod';
 
@@ -80,3 +81,25 @@ export const orderDatePrefixSchema = z
     /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?Z?)?)?)?$/,
     'Must be an ISO 8601 date or timestamp prefix, e.g. 2026-11-27',
   );
+
+/** The fields of an order that come from its checkout: every one but `createdAt`. */
+const CHECKOUT_FIELDS = [
+  'orderId',
+  'checkoutId',
+  'userName',
+  'buyer',
+  'payment',
+  'items',
+  'total',
+  'currency',
+  'status',
+  'orderDate',
+  'correlationId',
+] as const satisfies readonly (keyof Order)[];
+
+/**
+ * The fields in which two orders for the same checkout differ, ignoring when each was stored: none
+ * for a redelivery of the same event, some when two different events claim one checkout id.
+ */
+export const orderDifferences = (stored: Order, incoming: Order): (keyof Order)[] =>
+  CHECKOUT_FIELDS.filter((field) => !isDeepStrictEqual(stored[field], incoming[field]));

@@ -2,10 +2,13 @@ import type { Page } from '@eshop/shared';
 import type { Order } from './order.js';
 
 /**
- * Stores an order unless one with the same key exists; true when it was stored, false when the
- * checkout had already been turned into an order (a redelivery). Other failures throw.
+ * Stores an order unless its checkout already has one (whatever that order's key): `placed`, or
+ * not, with the order stored for the checkout (`existing`, undefined if it could not be read).
+ * Other failures throw.
  */
-export type SaveNewOrder = (order: Order) => Promise<boolean>;
+export type SaveNewOrder = (
+  order: Order,
+) => Promise<{ placed: true } | { placed: false; existing: Order | undefined }>;
 
 export interface OrderListQuery {
   limit: number;

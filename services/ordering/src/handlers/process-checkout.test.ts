@@ -49,6 +49,27 @@ describe('processCheckout', () => {
     expect(store.orders.size).toBe(1);
   });
 
+  it('reports failed, and logs which fields differ, a different event with the id of a placed checkout', async () => {
+    const { store, errors, handle } = consumer();
+    const checkout = aCheckout();
+    await handle(checkoutRecord(checkout, 'm-1'));
+
+    const response = await handle(
+      checkoutRecord({ ...checkout, checkedOutAt: '2026-11-28T00:00:00.000Z' }, 'm-2'),
+    );
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-2' }] });
+    expect([...store.orders.values()].map((o) => o.orderDate)).toEqual(['2026-11-27T10:00:00.000Z']);
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining('different order'),
+      expect.objectContaining({
+        messageId: 'm-2',
+        checkoutId: checkout.checkoutId,
+        differences: ['orderDate'],
+      }),
+    );
+  });
+
   it.each([
     ['a body that is not JSON', '{"detail":'],
     ['a bare detail without envelope', JSON.stringify(aCheckout())],

@@ -9,7 +9,7 @@ import {
 } from '@eshop/shared';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { orderFromCheckout } from '../domain/order.js';
+import { CheckoutConflictError, placeOrder } from '../domain/place-order.js';
 import type { SaveNewOrder } from '../domain/ports.js';
 
 export interface ProcessCheckoutDeps {
@@ -28,9 +28,12 @@ export interface ProcessCheckoutDeps {
  *   maxReceiveCount it lands in the DLQ for a person to look at; it is never silently dropped;
  * - a store failure (throttling, an unreachable table) fails only that record, which SQS
  *   redelivers after its visibility timeout;
- * - a redelivered checkout finds its order already stored and succeeds without writing.
+ * - a redelivered checkout finds its order already stored and succeeds without writing;
+ * - a different event with the id of a checkout that already has an order is logged at error with
+ *   the fields that differ and reported failed (so it ends in the DLQ); the order stays as it is.
  */
 export const processCheckoutHandler = ({ logger, saveNewOrder, now }: ProcessCheckoutDeps) => {
+  const place = placeOrder({ saveNewOrder, now });
   const processRecord = async (record: SQSRecord): Promise<void> => {
     const { messageId } = record;
     let checkout: CheckoutBasketDetail;
@@ -52,22 +55,35 @@ export const processCheckoutHandler = ({ logger, saveNewOrder, now }: ProcessChe
     }
     const { checkoutId, correlationId } = checkout;
     try {
-      // Everything but createdAt comes from the event: a redelivery maps to the same stored order.
-      const order = orderFromCheckout(checkout, now());
-      const created = await saveNewOrder(order);
-      logger.info(created ? 'Order placed' : 'Order already placed for this checkout; nothing written', {
-        messageId,
-        checkoutId,
-        correlationId,
-        orderId: order.orderId,
-      });
+      const { order, outcome } = await place(checkout);
+      logger.info(
+        outcome === 'placed' ? 'Order placed' : 'Order already placed for this checkout; nothing written',
+        {
+          messageId,
+          checkoutId,
+          correlationId,
+          orderId: order.orderId,
+        },
+      );
     } catch (error) {
-      logger.error('Could not place the order; the message will be retried', {
-        messageId,
-        checkoutId,
-        correlationId,
-        error: error as Error,
-      });
+      if (error instanceof CheckoutConflictError) {
+        logger.error(
+          'A different order is already stored for this checkout; the message is reported failed',
+          {
+            messageId,
+            checkoutId,
+            correlationId,
+            differences: error.differences,
+          },
+        );
+      } else {
+        logger.error('Could not place the order; the message will be retried', {
+          messageId,
+          checkoutId,
+          correlationId,
+          error: error as Error,
+        });
+      }
       throw error;
     }
   };

@@ -1,5 +1,13 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { cursorKeyString, decodeCursor, encodeCursor, isConditionalCheckFailed } from '@eshop/shared';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { cursorKeyString, decodeCursor, encodeCursor } from '@eshop/shared';
 import * as z from 'zod';
 import type { Order } from '../domain/order.js';
 import type { ListOrders, ListUserOrders, SaveNewOrder } from '../domain/ports.js';
@@ -9,13 +17,21 @@ import type { ListOrders, ListUserOrders, SaveNewOrder } from '../domain/ports.j
  *
  * - `GET /order/{userName}` is one Query, newest first (ISO 8601 dates sort as strings), and
  *   `?orderDate=` is `begins_with(orderKey, :date)`, so a day, a month or a full timestamp all work.
- * - The key is derived only from the checkout event (user, checkout time, checkout id), so a
- *   redelivered event maps to the same key and the conditional put makes it a no-op.
+ * - One order per checkout id, whatever its date: each order is written together with a guard
+ *   item keyed by the checkout id alone (`checkout/<checkoutId>`, a partition no user name can
+ *   name: they exclude `/`), both only if absent. The guard points at the order it let in.
  */
 export const orderKey = (order: Pick<Order, 'userName' | 'orderDate' | 'checkoutId'>) => ({
   userName: order.userName,
   orderKey: `${order.orderDate}#${order.checkoutId}`,
 });
+export const checkoutGuardKey = (checkoutId: string) => ({
+  userName: `checkout/${checkoutId}`,
+  orderKey: 'GUARD',
+});
+
+/** How many Scan calls one page of `GET /order` may take to fill up past guard items. */
+const MAX_SCANS_PER_PAGE = 5;
 
 // What a cursor may decode to: exactly a table key, nothing else.
 const tableKeySchema = z.strictObject({ userName: cursorKeyString(2048), orderKey: cursorKeyString(1024) });
@@ -32,35 +48,81 @@ const toOrder = (item: Record<string, unknown>): Order => {
   return order as unknown as Order;
 };
 
+/** The reasons (with the item in the way) of a cancelled transaction; undefined for other errors. */
+const cancellationReasons = (error: unknown) =>
+  (error as { name?: string }).name === 'TransactionCanceledException'
+    ? ((error as { CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] })
+        .CancellationReasons ?? [])
+    : undefined;
+
 export const buildSaveNewOrder =
   (documentClient: DynamoDBDocumentClient, tableName: string): SaveNewOrder =>
   async (order) => {
+    const ifAbsent = {
+      ConditionExpression: 'attribute_not_exists(orderKey)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+    };
     try {
       await documentClient.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...order, ...orderKey(order) },
-          ConditionExpression: 'attribute_not_exists(orderKey)',
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: {
+                  ...checkoutGuardKey(order.checkoutId),
+                  checkoutId: order.checkoutId,
+                  order: orderKey(order),
+                },
+                ...ifAbsent,
+              },
+            },
+            { Put: { TableName: tableName, Item: { ...order, ...orderKey(order) }, ...ifAbsent } },
+          ],
         }),
       );
-      return true;
+      return { placed: true };
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
+      const [guard, sameKey] = cancellationReasons(error) ?? [];
+      if (guard?.Code !== 'ConditionalCheckFailed' && sameKey?.Code !== 'ConditionalCheckFailed') throw error;
+      // The guard names the checkout's order; an order stored before guards existed has none.
+      if (guard?.Item === undefined) {
+        return { placed: false, existing: sameKey?.Item && toOrder(unmarshall(sameKey.Item)) };
+      }
+      const { Item } = await documentClient.send(
+        new GetCommand({ TableName: tableName, Key: unmarshall(guard.Item).order, ConsistentRead: true }),
+      );
+      return { placed: false, existing: Item && toOrder(Item) };
     }
   };
 
 export const buildListOrders =
   (documentClient: DynamoDBDocumentClient, tableName: string): ListOrders =>
   async ({ limit, cursor }) => {
-    const page = await documentClient.send(
-      new ScanCommand({
-        TableName: tableName,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, tableKeySchema),
-      }),
-    );
-    return { items: (page.Items ?? []).map(toOrder), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    const orders: Order[] = [];
+    let startKey: Record<string, unknown> | undefined = decodeCursor(cursor, tableKeySchema);
+    let scans = 0;
+    // Guards share the table: keep scanning until the page is full.
+    do {
+      const page = await documentClient.send(
+        new ScanCommand({
+          TableName: tableName,
+          Limit: limit,
+          FilterExpression: 'attribute_exists(orderId)',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      orders.push(...(page.Items ?? []).map(toOrder));
+      startKey = page.LastEvaluatedKey;
+      scans += 1;
+    } while (orders.length < limit && startKey !== undefined && scans < MAX_SCANS_PER_PAGE);
+    if (orders.length > limit) {
+      // The next page starts after the last order of this one.
+      const items = orders.slice(0, limit);
+      const last = items[items.length - 1];
+      return { items, nextCursor: last === undefined ? undefined : encodeCursor(orderKey(last)) };
+    }
+    return { items: orders, nextCursor: encodeCursor(startKey) };
   };
 
 export const buildListUserOrders =

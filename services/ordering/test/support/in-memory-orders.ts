@@ -6,10 +6,12 @@ import { orderKey } from '../../src/store/order-table.js';
 export const inMemoryOrders = (initial: Order[] = []) => {
   const keyOf = (order: Order) => JSON.stringify(orderKey(order));
   const orders = new Map(initial.map((order) => [keyOf(order), order]));
+  // Like the table's guard: one order per checkout id, whatever its key.
   const saveNewOrder: SaveNewOrder = async (order) => {
-    if (orders.has(keyOf(order))) return false;
+    const existing = [...orders.values()].find((stored) => stored.checkoutId === order.checkoutId);
+    if (existing !== undefined) return { placed: false, existing };
     orders.set(keyOf(order), order);
-    return true;
+    return { placed: true };
   };
   const page = (all: Order[], limit: number, cursor?: string) => {
     const start = cursor === undefined ? 0 : Number(cursor);

@@ -1,5 +1,6 @@
+import { ValidationError } from '@eshop/shared';
 import { describe, expect, it } from 'vitest';
-import { newProduct, newProductSchema, productChangesSchema } from './product.js';
+import { changesOf, newProduct, newProductSchema, productChangesSchema } from './product.js';
 
 describe('newProductSchema', () => {
   it('accepts a minimal product and defaults the description', () => {
@@ -25,8 +26,46 @@ describe('newProductSchema', () => {
     expect(parsed.imageUrl).toBe('mug.png');
   });
 
+  it('prefers imageUrl to imageFile, and keeps either alone', () => {
+    const base = { name: 'Mug', category: 'kitchen', price: 1 };
+
+    expect(newProductSchema.parse({ ...base, imageUrl: 'a.png', imageFile: 'b.png' }).imageUrl).toBe('a.png');
+    expect(newProductSchema.parse({ ...base, imageUrl: 'a.png' }).imageUrl).toBe('a.png');
+  });
+
+  it('trims every text and keeps limits at their edge', () => {
+    const parsed = newProductSchema.parse({
+      name: ` ${'n'.repeat(200)} `,
+      description: ` ${'d'.repeat(4000)} `,
+      category: ` ${'c'.repeat(100)} `,
+      price: 100_000_000,
+      imageUrl: ` ${'i'.repeat(2048)} `,
+    });
+
+    expect(parsed).toEqual({
+      name: 'n'.repeat(200),
+      description: 'd'.repeat(4000),
+      category: 'c'.repeat(100),
+      price: 100_000_000,
+      imageUrl: 'i'.repeat(2048),
+    });
+  });
+
+  it('says why a fractional price is refused', () => {
+    const result = newProductSchema.safeParse({ name: 'Mug', category: 'kitchen', price: 9.99 });
+
+    expect(result.error?.issues[0]?.message).toBe('Must be an integer number of cents');
+  });
+
   it.each([
     ['a negative price', { price: -1 }],
+    ['a price over a million', { price: 100_000_001 }],
+    ['a name too long', { name: 'n'.repeat(201) }],
+    ['a description too long', { description: 'd'.repeat(4001) }],
+    ['a category too long', { category: 'c'.repeat(101) }],
+    ['an empty category', { category: ' ' }],
+    ['an image URL too long', { imageUrl: 'i'.repeat(2049) }],
+    ['an empty image URL', { imageUrl: ' ' }],
     ['a fractional price', { price: 9.99 }],
     ['a string price', { price: '10' }],
     ['an empty name', { name: '  ' }],
@@ -44,9 +83,39 @@ describe('productChangesSchema', () => {
     expect(productChangesSchema.parse({ price: 500 })).toEqual({ price: 500 });
   });
 
-  it('rejects an empty change and a change of only the id', () => {
-    expect(productChangesSchema.safeParse({}).success).toBe(false);
+  it('rejects an empty change and a change of only the id, saying why', () => {
+    expect(productChangesSchema.safeParse({}).error?.issues[0]?.message).toBe(
+      'Send at least one field to change',
+    );
     expect(productChangesSchema.safeParse({ id: 'p-1' }).success).toBe(false);
+    expect(productChangesSchema.parse({ id: 'p-1', name: 'Mug' })).toEqual({ id: 'p-1', name: 'Mug' });
+  });
+
+  it('takes imageFile as imageUrl, preferring imageUrl, and adds no image when none is sent', () => {
+    expect(productChangesSchema.parse({ imageFile: 'b.png' })).toEqual({ imageUrl: 'b.png' });
+    expect(productChangesSchema.parse({ imageUrl: 'a.png', imageFile: 'b.png' })).toEqual({
+      imageUrl: 'a.png',
+    });
+    expect(productChangesSchema.parse({ price: 1 })).not.toHaveProperty('imageUrl');
+  });
+});
+
+describe('changesOf', () => {
+  it('drops an id that names the product itself', () => {
+    expect(changesOf('p-1', { id: 'p-1', price: 5 })).toEqual({ price: 5 });
+    expect(changesOf('p-1', { price: 5 })).toEqual({ price: 5 });
+  });
+
+  it('refuses to change the id, pointing at it', () => {
+    expect(() => changesOf('p-1', { id: 'p-2', price: 5 })).toThrow(ValidationError);
+    try {
+      changesOf('p-1', { id: 'p-2', price: 5 });
+    } catch (error) {
+      expect((error as ValidationError).fieldErrors).toEqual([
+        { in: 'body', pointer: '#/id', detail: 'Must be p-1 or absent: ids cannot be changed' },
+      ]);
+      expect((error as ValidationError).message).toBe('A product id cannot be changed');
+    }
   });
 
   it('rejects read-only timestamps as unknown fields', () => {
@@ -55,6 +124,16 @@ describe('productChangesSchema', () => {
 });
 
 describe('newProduct', () => {
+  it('keeps an image URL', () => {
+    const product = newProduct(
+      { name: 'Mug', description: '', category: 'kitchen', price: 100, imageUrl: 'mug.png' },
+      'id-1',
+      new Date(0),
+    );
+
+    expect(product.imageUrl).toBe('mug.png');
+  });
+
   it('stamps id and both timestamps', () => {
     const product = newProduct(
       { name: 'Mug', description: '', category: 'kitchen', price: 100, imageUrl: undefined },

@@ -22,7 +22,9 @@ const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
 export const jsonBody = (
   opts: JsonBodyOptions = {},
 ): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, HttpContext> => {
-  const { maxBytes } = { ...defaults, ...opts };
+  // `??`, not a spread: httpHandler passes `maxBytes: undefined` for an endpoint that sets no limit,
+  // which a spread would copy over the default, leaving the body unlimited.
+  const maxBytes = opts.maxBytes ?? defaults.maxBytes;
 
   const jsonBodyBefore = async (
     request: Request<APIGatewayProxyEventV2, unknown, Error, HttpContext>,

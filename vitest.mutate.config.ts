@@ -1,0 +1,48 @@
+import { defineConfig } from 'vitest/config';
+
+// The fast tests `pnpm mutate` (Stryker) runs against each mutant: unit tests and the integration
+// tests that drive a store on DynamoDB Local. Left out: HTTP tests (serverless-offline serves its
+// own esbuild bundle, which never sees Stryker's active mutant), template tests (no mutated code),
+// outage and fuzz tests (minutes per mutant; they prove other things).
+const POWERTOOLS_SILENT = { POWERTOOLS_LOG_LEVEL: 'SILENT' };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'shared',
+          root: 'packages/shared',
+          include: ['src/**/*.test.ts'],
+          env: POWERTOOLS_SILENT,
+        },
+      },
+      {
+        test: {
+          name: 'eventbridge-pattern',
+          root: 'packages/local-cloud',
+          // The recorded AWS outcomes run straight through the matcher (recorded-cases.test.ts); the
+          // same cases through the SDK and the emulator's HTTP API stay in `pnpm test`, where the
+          // SDK's import and a server per run cost nothing per mutant.
+          include: ['src/eventbridge/pattern/**/*.test.ts'],
+          // Instrumented code runs a few times slower; a quadratic walk would still take seconds.
+          env: { CPU_BOUND_FACTOR: '10' },
+          // The property tests walk thousands of patterns: minutes, instrumented, on a busy machine.
+          testTimeout: 120_000,
+        },
+      },
+      ...['product', 'basket', 'ordering'].map((service) => ({
+        test: {
+          name: service,
+          root: `services/${service}`,
+          include: ['src/domain/**/*.test.ts', 'src/handlers/**/*.test.ts', 'test/*.integration.test.ts'],
+          exclude: ['test/http-fuzz.*', 'test/consumer-fuzz.*', 'test/dynamodb-outage.*'],
+          globalSetup: ['./test/global-setup.ts'],
+          env: POWERTOOLS_SILENT,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      })),
+    ],
+  },
+});
