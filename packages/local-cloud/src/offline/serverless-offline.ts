@@ -29,6 +29,8 @@ export interface ServiceOfflineOptions {
 
 export interface RunningServiceOffline {
   url: string;
+  /** The serverless-offline process (for signals and memory readings). */
+  pid: number | undefined;
   lambdaEndpoint: string;
   recentOutput: () => string;
   stop: () => Promise<void>;
@@ -169,7 +171,13 @@ export const launchServiceOffline = ({
   );
   const ready = launched.then(async ({ child }) => {
     await waitUntilReady(`serverless-offline (${serviceDir})`, child, () => answers(url), startupTimeoutMs);
-    return { url, lambdaEndpoint: `http://${host}:${lambdaPort}`, recentOutput: child.recentOutput, stop };
+    return {
+      url,
+      pid: child.child.pid,
+      lambdaEndpoint: `http://${host}:${lambdaPort}`,
+      recentOutput: child.recentOutput,
+      stop,
+    };
   });
   // Whoever awaits only one of them must not leave the other's failure unhandled.
   resolvedConfig.catch(() => undefined);
