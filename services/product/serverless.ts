@@ -36,7 +36,11 @@ export default defineService({
     listProducts: {
       handler: 'src/functions/list-products.handler',
       events: [{ httpApi: { method: 'GET', path: '/product' } }],
-      iamRoleStatements: [allow(['dynamodb:Scan', 'dynamodb:Query'], [table, categoryIndex])],
+      iamRoleStatements: [
+        allow(['dynamodb:Scan', 'dynamodb:Query'], [table, categoryIndex]),
+        // ?ids=: one lookup for a whole basket
+        allow(['dynamodb:BatchGetItem'], table),
+      ],
     },
     createProduct: {
       handler: 'src/functions/create-product.handler',
