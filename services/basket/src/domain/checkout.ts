@@ -20,7 +20,7 @@ import type {
   CheckoutRecord,
   CompleteCheckout,
   FindBasket,
-  FindCatalogProduct,
+  FindCatalogProducts,
   FindCheckoutByKey,
   IsCheckoutCompleted,
   RememberCheckoutKey,
@@ -61,7 +61,7 @@ export interface CheckoutResult {
 
 export interface CheckoutDeps {
   findBasket: FindBasket;
-  findCatalogProduct: FindCatalogProduct;
+  findCatalogProducts: FindCatalogProducts;
   findCheckoutByKey: FindCheckoutByKey;
   beginCheckout: BeginCheckout;
   rememberCheckoutKey: RememberCheckoutKey;
@@ -87,7 +87,7 @@ const prepareCheckout = async (
 ): Promise<CheckoutBasketDetail> => {
   const products = await lookUpProducts(
     basket.lines.map((line) => line.productId),
-    deps.findCatalogProduct,
+    deps.findCatalogProducts,
   );
   const items = basket.lines.map((line) => {
     const product = products.get(line.productId);
