@@ -2,6 +2,7 @@
  * `pnpm bench`: cold-start proxies for every function, API latency and throughput, the
  * checkout → order pipeline and `pnpm dev`'s own footprint, all in one run on this machine. Writes
  * results/latest.{json,md,svg} and prints the table. See ../README.md for what each figure means.
+ * `pnpm bench --footprint` (or BENCH_ONLY=footprint) runs only the footprint section.
  */
 import { fileURLToPath } from 'node:url';
 import { discoverServices } from '@eshop/local-cloud';
@@ -16,6 +17,11 @@ import { runQueueDrain } from './pipeline/run-queue-drain.js';
 import { writeResults } from './report/write-results.js';
 import type { BenchResults } from './results.js';
 import { userTokens } from './shop/auth.js';
+
+if (process.argv.includes('--footprint') || process.env.BENCH_ONLY === 'footprint') {
+  await import('./footprint/cli.js');
+  process.exit(process.exitCode ?? 0);
+}
 
 // Node 20 here, 22 on Lambda: the SDK's "upgrade Node" warning would only clutter the output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
