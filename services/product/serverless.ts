@@ -36,6 +36,8 @@ export default defineService({
   functions: {
     listProducts: publicHttpFunction('list-products', 'GET /product', [
       allow(['dynamodb:Scan', 'dynamodb:Query'], [table, categoryIndex]),
+      // ?ids=: one lookup for a whole basket
+      allow(['dynamodb:BatchGetItem'], table),
     ]),
     createProduct: signedInHttpFunction('create-product', 'POST /product', [
       allow(['dynamodb:PutItem'], table),

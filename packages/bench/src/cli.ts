@@ -1,12 +1,15 @@
 /**
- * `pnpm bench`: cold-start proxies for every function, API latency and throughput, and the
- * checkout → order pipeline, all in one run on this machine. Writes results/latest.{json,md,svg}
- * and prints the table. See ../README.md for what each figure means.
+ * `pnpm bench`: cold-start proxies for every function, API latency and throughput, the
+ * checkout → order pipeline and `pnpm dev`'s own footprint, all in one run on this machine. Writes
+ * results/latest.{json,md,svg} and prints the table. See ../README.md for what each figure means.
+ * `pnpm bench --footprint` (or BENCH_ONLY=footprint) runs only the footprint section.
  */
 import { fileURLToPath } from 'node:url';
 import { discoverServices } from '@eshop/local-cloud';
 import { runApiBenchmark } from './api/run-api.js';
 import { runColdStartBenchmark } from './cold-start/run-cold-start.js';
+import { runFootprintBenchmark } from './footprint/run-footprint.js';
+import { footprintSettings } from './footprint/settings.js';
 import { startBenchCloud } from './local-cloud/start-cloud.js';
 import { describeMachine, machineLoad } from './machine.js';
 import { measureOrderWriteFloor, runCheckoutPipeline } from './pipeline/run-pipeline.js';
@@ -14,6 +17,11 @@ import { runQueueDrain } from './pipeline/run-queue-drain.js';
 import { writeResults } from './report/write-results.js';
 import type { BenchResults } from './results.js';
 import { userTokens } from './shop/auth.js';
+
+if (process.argv.includes('--footprint') || process.env.BENCH_ONLY === 'footprint') {
+  await import('./footprint/cli.js');
+  process.exit(process.exitCode ?? 0);
+}
 
 // Node 20 here, 22 on Lambda: the SDK's "upgrade Node" warning would only clutter the output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -114,6 +122,12 @@ try {
 } finally {
   await cloud.stop();
 }
+
+// Last, with the benchmark's own local cloud gone: `pnpm dev` as a user starts it, alone.
+log("pnpm dev's footprint: memory at rest, under 100 shoppers and after; readiness; hot reload");
+results.footprint = await runFootprintBenchmark(footprintSettings(quick), log);
+results.loadAtEnd = machineLoad();
+results.durationSeconds = (performance.now() - started) / 1000;
 
 const table = await writeResults(resultsDir, results);
 process.stdout.write(`${table}\n`);

@@ -20,13 +20,13 @@ import {
 // cloud. The catalog answers are remembered (the race under test is on the basket table) and
 // delayed a little, differently per run, so the two requests interleave in different ways.
 const local = localBasketDependencies();
-const catalog = rememberingCatalog(local.findCatalogProduct);
+const catalog = rememberingCatalog(local.findCatalogProducts);
 const deps = {
   ...local,
-  findCatalogProduct: async (id: string) => {
-    const product = await catalog.findCatalogProduct(id);
+  findCatalogProducts: async (ids: readonly string[]) => {
+    const products = await catalog.findCatalogProducts(ids);
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 8));
-    return product;
+    return products;
   },
 };
 const capture = captureCheckoutEventsInFile(local.documentClient, local.eventBridge);

@@ -1,7 +1,7 @@
 import { buildPublishEvent } from '@eshop/shared';
 import { lambdaContext } from '@eshop/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { buildFindCatalogProduct } from '../src/catalog/product-catalog.js';
+import { buildFindCatalogProducts } from '../src/catalog/product-catalog.js';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { answerWith, type CatalogAnswer, neverAnswer, startCatalogServer } from './support/catalog-server.js';
 import { captureCheckoutEventsInFile } from './support/event-capture.js';
@@ -177,9 +177,9 @@ describe('checkout against the local cloud', () => {
     await fillBasket(userName);
     // Remembered catalog answers: the race is on the basket table, and ten parallel cold starts of
     // the product service under serverless-offline would only turn it into 503s.
-    const catalog = rememberingCatalog(deps.findCatalogProduct);
+    const catalog = rememberingCatalog(deps.findCatalogProducts);
     await catalog.warm([SEEDED.airPods.id, SEEDED.sdCard.id]);
-    const handler = checkoutBasketHandler({ ...deps, findCatalogProduct: catalog.findCatalogProduct });
+    const handler = checkoutBasketHandler({ ...deps, findCatalogProducts: catalog.findCatalogProducts });
 
     const responses = await Promise.all(
       Array.from({ length: 5 }, () => handler(checkoutRequest(userName), lambdaContext())),
@@ -211,7 +211,7 @@ describe('checkout while the catalog fails', () => {
         const before = await deps.findBasket(userName);
         const handler = checkoutBasketHandler({
           ...deps,
-          findCatalogProduct: buildFindCatalogProduct(catalog.url, options),
+          findCatalogProducts: buildFindCatalogProducts(catalog.url, options),
         });
 
         const response = await handler(

@@ -15,8 +15,8 @@ import {
 // catalog adapter is memoised: the race under test is on the basket table, and dozens of parallel
 // cold starts of the product service under serverless-offline would only turn it into 503s.
 const local = localBasketDependencies();
-const catalog = rememberingCatalog(local.findCatalogProduct);
-const deps = { ...local, findCatalogProduct: catalog.findCatalogProduct };
+const catalog = rememberingCatalog(local.findCatalogProducts);
+const deps = { ...local, findCatalogProducts: catalog.findCatalogProducts };
 const save = saveBasketHandler(deps);
 const checkout = checkoutBasketHandler(deps);
 const capture = captureCheckoutEventsInFile(deps.documentClient, deps.eventBridge);
@@ -130,10 +130,10 @@ describe('concurrent writes to one basket', () => {
     // The checkout waits in its catalog lookup until the replacement is stored.
     const waitingCheckout = checkoutBasketHandler({
       ...deps,
-      findCatalogProduct: async (id) => {
+      findCatalogProducts: async (ids) => {
         pricing.open();
         await replaced.opened;
-        return deps.findCatalogProduct(id);
+        return deps.findCatalogProducts(ids);
       },
     });
 

@@ -35,10 +35,10 @@ import {
 // successful requests.
 const tableName = `baskets-fuzz-${randomUUID().slice(0, 8)}`;
 const local = localBasketDependencies();
-const catalog = rememberingCatalog(local.findCatalogProduct);
+const catalog = rememberingCatalog(local.findCatalogProducts);
 const deps = {
   ...local,
-  findCatalogProduct: catalog.findCatalogProduct,
+  findCatalogProducts: catalog.findCatalogProducts,
   ...basketTable(local.documentClient, tableName, local.now),
 };
 const handlers: Record<string, HttpHandler> = {

@@ -14,10 +14,10 @@ import { BASKET_TABLE, localBasketDependencies, rememberingCatalog, SEEDED } fro
 // (Idempotency-Key records, completion markers), as every production table does.
 const tableName = `baskets-list-${randomUUID().slice(0, 8)}`;
 const local = localBasketDependencies();
-const catalog = rememberingCatalog(local.findCatalogProduct);
+const catalog = rememberingCatalog(local.findCatalogProducts);
 const deps = {
   ...local,
-  findCatalogProduct: catalog.findCatalogProduct,
+  findCatalogProducts: catalog.findCatalogProducts,
   ...basketTable(local.documentClient, tableName, local.now),
 };
 let dropTable: () => Promise<void> = async () => undefined;

@@ -241,14 +241,14 @@ describe('the optimistic lock of checkout', () => {
     // The basket is replaced while checkout prices the old one.
     const racing = {
       ...deps,
-      findCatalogProduct: async (id: string) => {
+      findCatalogProducts: async (ids: readonly string[]) => {
         if (!replaced) {
           replaced = true;
           expect((await save(userName, [{ productId: SEEDED.airPods.id, quantity: 1 }])).statusCode).toBe(
             200,
           );
         }
-        return deps.findCatalogProduct(id);
+        return deps.findCatalogProducts(ids);
       },
     };
 

@@ -164,4 +164,24 @@ describe('product table', () => {
       table.listProducts({ category: 'other', limit: 1, cursor: page.nextCursor }),
     ).rejects.toThrow(ValidationError);
   });
+
+  it('finds many products in one lookup: those that exist, in the order asked, each once', async () => {
+    const [first, second] = [product('First'), product('Second')];
+    await table.saveNewProduct(first);
+    await table.saveNewProduct(second);
+
+    const found = await table.findProducts([second.id, randomUUID(), first.id, second.id]);
+
+    expect(found).toEqual([second, first]);
+    await expect(table.findProducts([])).resolves.toEqual([]);
+  });
+
+  it('looks up the most ids a basket can hold in one go', async () => {
+    const stored = Array.from({ length: 3 }, (_, i) => product(`Stored ${i}`));
+    await Promise.all(stored.map((each) => table.saveNewProduct(each)));
+    const ids = [...stored.map((each) => each.id), ...Array.from({ length: 97 }, () => randomUUID())];
+
+    await expect(table.findProducts(ids)).resolves.toEqual(stored);
+    await expect(table.findProducts([...ids, randomUUID()])).rejects.toThrow(RangeError);
+  });
 });

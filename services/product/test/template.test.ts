@@ -131,6 +131,7 @@ describe('product CloudFormation', () => {
     [
       'listProducts',
       [
+        { action: 'dynamodb:BatchGetItem', resource: TABLE },
         { action: 'dynamodb:Query', resource: TABLE },
         { action: 'dynamodb:Query', resource: CATEGORY_INDEX },
         { action: 'dynamodb:Scan', resource: TABLE },

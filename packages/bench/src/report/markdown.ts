@@ -1,4 +1,5 @@
 import { COMPONENT_GROUPS } from '../cold-start/bundle-composition.js';
+import type { PeakMemory } from '../footprint/memory-sampler.js';
 import type { BenchResults } from '../results.js';
 import { checkTargets } from './targets.js';
 
@@ -182,6 +183,72 @@ const pipelineSection = ({ pipeline }: BenchResults): string => {
   ].join('\n');
 };
 
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const FOOTPRINT_KINDS = [
+  ['orchestrator', 'orchestrator'],
+  ['serverless-offline', 'serverless-offline'],
+  ['esbuild', 'esbuild'],
+  ['dynamodb-local', 'DynamoDB Local'],
+] as const;
+
+const footprintSection = ({ footprint }: BenchResults): string => {
+  if (footprint === undefined) return '';
+  const { settings, shoppers, census, hotReload } = footprint;
+  const memoryRow = (label: string, memory: PeakMemory) => [
+    label,
+    `**${mib(memory.peakBytes)}**`,
+    ...FOOTPRINT_KINDS.map(([kind]) => {
+      const total = memory.atPeak[kind];
+      return total.processes === 0
+        ? '–'
+        : `${mib(total.rssBytes)} (${total.processes}, ${total.threads} threads)`;
+    }),
+    mib(memory.lastBytes),
+  ];
+  const statuses = Object.entries(shoppers.statuses)
+    .map(
+      ([kind, codes]) =>
+        `${kind}: ${Object.entries(codes)
+          .map(([code, n]) => `${code}×${n}`)
+          .join(' ')}`,
+    )
+    .join('; ');
+  const count503 = Object.values(shoppers.statuses).reduce((sum, codes) => sum + (codes['503'] ?? 0), 0);
+  return [
+    '## `pnpm dev` footprint: memory of every process it starts, readiness, load, hot reload',
+    '',
+    footprint.measuredAt === undefined
+      ? ''
+      : `Measured alone on ${footprint.measuredAt.date} (load average ${footprint.measuredAt.loadAtStart.loadAverage1m} at start).\n`,
+    `Summed RSS in MiB (at the peak of each phase: per kind, with processes and threads). Ready in **${(footprint.readyMs / 1000).toFixed(1)} s** ` +
+      `from spawn (banner: ${footprint.reportedReadySeconds} s), using ${footprint.cpuSecondsToReady.toFixed(1)} CPU seconds across the stack; other work on the machine meanwhile: ${footprint.startupNoise.foreignCores} cores.`,
+    '',
+    table(
+      ['phase', 'total (peak)', ...FOOTPRINT_KINDS.map(([, label]) => label), 'total at the end'],
+      [
+        memoryRow(`at rest, ${settings.idleSeconds} s after ready`, footprint.idle),
+        memoryRow(`${settings.shoppers} shoppers at concurrency ${settings.concurrency}`, footprint.load),
+        memoryRow(`${settings.afterSeconds} s after the load`, footprint.after),
+      ],
+    ),
+    '',
+    `Load: ${settings.shoppers} shoppers, ${settings.concurrency} at a time, each POST /basket then POST /basket/checkout ` +
+      `(Idempotency-Key; a 5xx is retried after 500 ms × attempt). ${statuses}. ` +
+      `**${count503} × 503, ${footprint.functionTimeouts} function timeouts, ${footprint.integrationTimeouts} integration timeouts, ${shoppers.retries} retries, ${shoppers.failed} shoppers failed**` +
+      (shoppers.unexpectedSuccesses > 0
+        ? `, ${shoppers.unexpectedSuccesses} checkouts answered 2xx but not 202`
+        : '') +
+      `. Orders: ${census.found} of ${census.expected} (${census.missing} missing, ${census.duplicated} duplicated). ` +
+      `Checkout p50 ${int(shoppers.checkoutLatencyMs.median)} ms, p99 ${int(shoppers.checkoutLatencyMs.p99)} ms; ${(shoppers.elapsedMs / 1000).toFixed(1)} s in all, ` +
+      `${footprint.loadCpuSeconds.toFixed(0)} CPU seconds. Other work on the machine meanwhile: ${footprint.noise.foreignCores} cores.`,
+    '',
+    `Hot reload (an edit of \`${hotReload.file}\` until the edited handler answers): ` +
+      (hotReload.reloadMs.length === 0
+        ? 'not measured.'
+        : `${hotReload.reloadMs.map((value, i) => `${(value / 1000).toFixed(1)} s (${(hotReload.cpuSeconds[i] ?? Number.NaN).toFixed(1)} CPU s)`).join(', ')}.`),
+  ].join('\n');
+};
+
 const targetSection = (results: BenchResults): string =>
   [
     '## Targets',
@@ -209,6 +276,8 @@ export const renderMarkdown = (results: BenchResults): string => {
     apiSection(results),
     '',
     pipelineSection(results),
+    '',
+    footprintSection(results),
     '',
   ].join('\n');
 };

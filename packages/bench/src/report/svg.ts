@@ -173,6 +173,25 @@ const consumerChart = ({ pipeline }: BenchResults): BarChart => ({
   ],
 });
 
+const footprintChart = ({ footprint }: BenchResults): BarChart | undefined => {
+  if (footprint === undefined) return undefined;
+  const { settings } = footprint;
+  const phases: [string, number][] = [
+    ['at rest after start (target 1 GiB)', footprint.idle.peakBytes],
+    [`${settings.shoppers} shoppers at concurrency ${settings.concurrency}`, footprint.load.peakBytes],
+    [`the ${settings.afterSeconds} s after`, footprint.after.peakBytes],
+  ];
+  return {
+    title: '`pnpm dev` memory: summed RSS of every process it starts (MiB, peak of each phase)',
+    legend: [{ color: BLUE, text: 'peak' }],
+    marker: { value: TARGETS.loadBytes / 2 ** 20, text: 'target under load 1.5 GiB' },
+    rows: phases.map(([label, bytes]) => ({
+      label,
+      values: [{ value: bytes / 2 ** 20, color: BLUE, text: `${(bytes / 2 ** 20).toFixed(0)} MiB` }],
+    })),
+  };
+};
+
 /** results/latest.svg: the headline figures as bar charts, plain SVG text. */
 export const renderSvg = (results: BenchResults): string => {
   const { machine } = results;
@@ -182,11 +201,14 @@ export const renderSvg = (results: BenchResults): string => {
     apiChart(results),
     pipelineChart(results),
     consumerChart(results),
-  ].map((chart) => {
-    const drawn = drawBarChart(chart, top);
-    top += drawn.height;
-    return drawn.svg;
-  });
+    footprintChart(results),
+  ]
+    .filter((chart): chart is BarChart => chart !== undefined)
+    .map((chart) => {
+      const drawn = drawBarChart(chart, top);
+      top += drawn.height;
+      return drawn.svg;
+    });
   const subtitle = `${machine.date.slice(0, 16).replace('T', ' ')} UTC · ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB · Node ${machine.node}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${top}" viewBox="0 0 ${WIDTH} ${top}" font-family="sans-serif">`,

@@ -8,11 +8,11 @@ import { createEventBuses, createEventRules } from '../eventbridge/create-event-
 import { startEventBridge } from '../eventbridge/index.js';
 import { localAwsEnvironment } from '../local-aws.js';
 import { lineLogger } from '../logger.js';
-import { type RunningServiceOffline, startServiceOffline } from '../offline/serverless-offline.js';
+import { launchServiceOffline, type RunningServiceOffline } from '../offline/serverless-offline.js';
 import { assertPortFree } from '../process/free-port.js';
 import { createQueues, type LocalQueue, startQueueConsumers } from '../queues/index.js';
 import { startLocalSqs } from '../sqs/index.js';
-import { loadServiceConfig, type ServiceConfig } from '../templates/service-config.js';
+import type { ServiceConfig } from '../templates/service-config.js';
 import { LOCAL_HOST, type LocalCloudPorts, portAssignments } from './ports.js';
 
 export interface LocalCloudOptions {
@@ -87,41 +87,43 @@ export const startLocalCloud = async ({
       logger: lineLogger((message) => onLog('eventbridge', message)),
     });
     stops.push(eventBridge.stop);
-    const [dynamodb, configs] = await Promise.all([
-      startDynamoDbLocal({
-        host: LOCAL_HOST,
-        port: ports.dynamodb,
-        dbPath: persistDir,
-        onLine: (line) => onLog('dynamodb', line),
-      }),
-      Promise.all(names.map((name) => loadServiceConfig(join(servicesDir, name), stage))),
-    ]);
-    stops.push(dynamodb.stop);
-    const endpoints = { dynamodb: dynamodb.endpoint, sqs: sqs.url, eventbridge: eventBridge.url };
-
-    const queues = await provisionResources(names, configs, servicesDir, endpoints, onLog);
-
+    const endpoints = {
+      dynamodb: `http://${LOCAL_HOST}:${ports.dynamodb}`,
+      sqs: sqs.url,
+      eventbridge: eventBridge.url,
+    };
     const environment = {
       ...localAwsEnvironment(endpoints),
       ...serviceUrlEnvironment(ports),
       JWT_ISSUER: issuer.issuer,
       JWT_AUDIENCE: issuer.audience,
     };
-    const offline: RunningServiceOffline[] = await Promise.all(
-      names.map(async (name) => {
-        const service = await startServiceOffline({
-          serviceDir: join(servicesDir, name),
-          stage,
-          host: LOCAL_HOST,
-          httpPort: ports.services[name]?.http ?? 0,
-          lambdaPort: ports.services[name]?.lambda ?? 0,
-          env: environment,
-          onLine: (line) => onLog(name, line),
-        });
-        stops.push(service.stop);
-        return service;
-      }),
-    );
+    // Everything slow starts at once: each service's serverless-offline resolves its configuration
+    // and builds its functions while DynamoDB Local boots. The configurations it writes first are
+    // what the resources are created from (the same resolution `serverless print` does).
+    const launched = names.map((name) => {
+      const service = launchServiceOffline({
+        serviceDir: join(servicesDir, name),
+        stage,
+        host: LOCAL_HOST,
+        httpPort: ports.services[name]?.http ?? 0,
+        lambdaPort: ports.services[name]?.lambda ?? 0,
+        env: environment,
+        onLine: (line) => onLog(name, line),
+      });
+      stops.push(service.stop);
+      return service;
+    });
+    const dynamodb = await startDynamoDbLocal({
+      host: LOCAL_HOST,
+      port: ports.dynamodb,
+      dbPath: persistDir,
+      onLine: (line) => onLog('dynamodb', line),
+    });
+    stops.push(dynamodb.stop);
+    const configs = await Promise.all(launched.map((service) => service.resolvedConfig));
+    const queues = await provisionResources(names, configs, servicesDir, endpoints, onLog);
+    const offline: RunningServiceOffline[] = await Promise.all(launched.map((service) => service.ready));
 
     // Queue → function, as Lambda's event source mappings do for the deployed stack.
     for (const [index, config] of configs.entries()) {

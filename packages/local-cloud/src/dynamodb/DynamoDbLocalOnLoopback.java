@@ -10,7 +10,8 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * DynamoDB Local's own command line has no host option and listens on 0.0.0.0; we run its
  * normal command-line entry point and set the Jetty connector's host before it starts.
- * Usage: java -cp "DynamoDBLocal.jar:DynamoDBLocal_lib/*" DynamoDbLocalOnLoopback.java HOST [DynamoDB Local args]
+ * Usage: java -cp "DynamoDBLocal.jar:DynamoDBLocal_lib/*:<classes>" DynamoDbLocalOnLoopback HOST [DynamoDB Local args]
+ * (dynamodb-local.ts compiles it once; the .java file can also be launched directly).
  */
 public class DynamoDbLocalOnLoopback {
   public static void main(String[] args) throws Exception {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local-aws.js';
 import { startProcess, waitUntilReady } from '../process/child-process.js';
+import { compiledLauncher } from './compiled-launcher.js';
 
 export interface DynamoDbLocalOptions {
   host?: string;
@@ -29,6 +30,24 @@ const emulatorDir = (): string =>
   );
 
 const launcher = join(dirname(fileURLToPath(import.meta.url)), 'DynamoDbLocalOnLoopback.java');
+
+/**
+ * A small JVM for a development database: the serial collector on a heap that starts at 8 MiB,
+ * grows to 256 MiB at most and is given back when mostly free, small thread stacks, and only the
+ * C1 compiler. Measured under 3,000 conditional writes and reads at concurrency 32 (pnpm bench,
+ * footprint section): ~95 MiB RSS at rest instead of ~180, ~120 MiB under load instead of ~290,
+ * and half the CPU, because C2's compilations cost more than they win in a short-lived emulator.
+ * The table data lives in SQLite's native memory, outside this heap.
+ */
+const JVM_OPTIONS = [
+  '-XX:+UseSerialGC',
+  '-Xms8m',
+  '-Xmx256m',
+  '-XX:MinHeapFreeRatio=5',
+  '-XX:MaxHeapFreeRatio=20',
+  '-Xss256k',
+  '-XX:TieredStopAtLevel=1',
+];
 
 const assertJava = (): void => {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
@@ -57,13 +76,16 @@ export const startDynamoDbLocal = async ({
   const dir = emulatorDir();
   if (dbPath !== undefined) mkdirSync(dbPath, { recursive: true });
   const storage = dbPath === undefined ? ['-inMemory'] : ['-dbPath', dbPath];
+  const classPath = `${join(dir, 'DynamoDBLocal.jar')}:${join(dir, 'DynamoDBLocal_lib', '*')}`;
+  const compiled = compiledLauncher(launcher, classPath);
   const managed = startProcess(
     'java',
     [
+      ...JVM_OPTIONS,
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
       '-cp',
-      `${join(dir, 'DynamoDBLocal.jar')}:${join(dir, 'DynamoDBLocal_lib', '*')}`,
-      launcher,
+      compiled === undefined ? classPath : `${compiled}:${classPath}`,
+      compiled === undefined ? launcher : 'DynamoDbLocalOnLoopback',
       host,
       '-port',
       String(port),

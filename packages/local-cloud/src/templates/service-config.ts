@@ -39,13 +39,17 @@ export const serverlessCli = (serviceDir: string): string =>
  * @example
  * const config = await loadServiceConfig('services/product', 'local');
  */
-export const loadServiceConfig = async (serviceDir: string, stage: string): Promise<ServiceConfig> => {
+export const loadServiceConfig = async (
+  serviceDir: string,
+  stage: string,
+  cli = serverlessCli(serviceDir),
+): Promise<ServiceConfig> => {
   try {
-    const { stdout } = await run(
-      process.execPath,
-      [serverlessCli(serviceDir), 'print', '--stage', stage, '--format', 'json'],
-      { cwd: serviceDir, env: serverlessCliEnvironment(), maxBuffer: 16 * 1024 * 1024 },
-    );
+    const { stdout } = await run(process.execPath, [cli, 'print', '--stage', stage, '--format', 'json'], {
+      cwd: serviceDir,
+      env: serverlessCliEnvironment(),
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return JSON.parse(stdout) as ServiceConfig;
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr ?? String(error);

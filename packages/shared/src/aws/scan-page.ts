@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from '../zod.js';
 import { decodeCursor, encodeCursor, type Page } from '../http/pagination.js';
+import type * as z from '../zod.js';
 
 /** How many Scan calls one page may take to fill up past the records it filters out. */
 const MAX_SCANS_PER_PAGE = 5;

@@ -19,7 +19,7 @@ describe('a logged stack trace from a deployed bundle', () => {
   beforeAll(async () => {
     // Built as serverless-esbuild builds every function (minified ESM, linked source map, no
     // sources inside), then run in a fresh process with the environment every function is given.
-    const { outputWorkFolder, exclude, outputFileExtension, ...bundling } = productionBundling;
+    const { outputWorkFolder, exclude, outputFileExtension, skipRebuild, ...bundling } = productionBundling;
     dir = await mkdtemp(join(tmpdir(), 'source-mapped-stack-'));
     const bundle = join(dir, 'src/functions/handler.mjs');
     await build({ ...bundling, entryPoints: [fixture], outfile: bundle, logLevel: 'error' });

@@ -1,41 +1,99 @@
 import { ServiceUnavailableError } from '@eshop/shared';
 import * as z from '@eshop/shared/zod';
-import type { FindCatalogProduct } from '../domain/ports.js';
+import type { CatalogProduct, FindCatalogProducts } from '../domain/ports.js';
 
 const catalogProductSchema = z.object({
   id: z.string(),
   name: z.string(),
   price: z.number().check(z.int(), z.nonnegative()),
 });
+const catalogPageSchema = z.object({ items: z.array(catalogProductSchema) });
+
+/** The product API's limit on ids per lookup (`GET /product?ids=`); a basket holds at most 50 lines. */
+const IDS_PER_LOOKUP = 100;
+/** Products a cache holds at most; the oldest entry makes room. */
+const CACHE_ENTRIES = 1000;
+
+export interface CatalogOptions {
+  /**
+   * How long one lookup may take before the catalog counts as unavailable (a 503 for the client).
+   * 5 s: a cold product function (its own init and first DynamoDB connection) fits, and the basket
+   * function (10 s timeout) still has time left to answer.
+   */
+  timeoutMs?: number;
+  /**
+   * Keep each product found for this long in this function instance (0, the default: never).
+   * Only for pricing that checkout prices again: a cached price may be this old.
+   */
+  cacheTtlMs?: number;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+}
+
+const unavailable = (message: string, cause?: unknown) =>
+  new ServiceUnavailableError(message, 2, cause === undefined ? undefined : { cause });
 
 /**
- * Reads products from the product service's HTTP API (its URL is configuration). 404 means
- * "no such product"; anything else that is not a valid product means the catalog is unavailable.
+ * Reads products from the product service's HTTP API (its URL is configuration): one
+ * `GET /product?ids=…` for all the products of a basket. A product the answer leaves out is not in
+ * the catalog; anything but a 200 with a valid page means the catalog is unavailable (503), never
+ * "no such product". Requests go through fetch's shared connection pool, which keeps connections
+ * alive between lookups and invocations of a warm instance. A miss is never cached: a product
+ * created a moment ago must be found.
  *
  * @example
- * const findCatalogProduct = buildFindCatalogProduct('http://127.0.0.1:3001');
+ * const findCatalogProducts = buildFindCatalogProducts('http://127.0.0.1:3001');
+ * const cachedForSaves = buildFindCatalogProducts('http://127.0.0.1:3001', { cacheTtlMs: 10_000 });
  */
-export const buildFindCatalogProduct =
-  (productApiUrl: string, { timeoutMs = 3000, fetchImpl = fetch } = {}): FindCatalogProduct =>
-  async (productId) => {
-    const url = `${productApiUrl.replace(/\/$/, '')}/product/${encodeURIComponent(productId)}`;
+export const buildFindCatalogProducts = (
+  productApiUrl: string,
+  { timeoutMs = 5000, cacheTtlMs = 0, fetchImpl = fetch, now = Date.now }: CatalogOptions = {},
+): FindCatalogProducts => {
+  const baseUrl = productApiUrl.replace(/\/$/, '');
+  const cache = new Map<string, { product: CatalogProduct; expiresAt: number }>();
+  const remember = (product: CatalogProduct) => {
+    if (cacheTtlMs <= 0) return;
+    cache.delete(product.id);
+    const oldest = cache.keys().next();
+    if (cache.size >= CACHE_ENTRIES && oldest.done !== true) cache.delete(oldest.value);
+    cache.set(product.id, { product, expiresAt: now() + cacheTtlMs });
+  };
+  const lookUp = async (productIds: readonly string[]): Promise<CatalogProduct[]> => {
+    const ids = productIds.map(encodeURIComponent).join(',');
     let response: Response;
     try {
-      response = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetchImpl(`${baseUrl}/product?ids=${ids}`, { signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      throw new ServiceUnavailableError('The product catalog is unavailable; retry shortly', 2, {
-        cause: error,
-      });
+      throw unavailable('The product catalog is unavailable; retry shortly', error);
     }
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return undefined;
-    }
-    const product = response.ok
-      ? catalogProductSchema.safeParse(await response.json().catch(() => null))
+    const page = response.ok
+      ? catalogPageSchema.safeParse(await response.json().catch(() => null))
       : undefined;
-    if (product?.success !== true) {
-      throw new ServiceUnavailableError(`The product catalog answered ${response.status}; retry shortly`);
+    if (page?.success !== true) {
+      await response.body?.cancel().catch(() => undefined);
+      throw unavailable(`The product catalog answered ${response.status}; retry shortly`);
     }
-    return product.data;
+    return page.data.items;
   };
+  return async (productIds) => {
+    const found = new Map<string, CatalogProduct>();
+    const missing: string[] = [];
+    for (const id of new Set(productIds)) {
+      const cached = cache.get(id);
+      if (cached !== undefined && cached.expiresAt > now()) found.set(id, cached.product);
+      else missing.push(id);
+    }
+    const chunks = Array.from({ length: Math.ceil(missing.length / IDS_PER_LOOKUP) }, (_, i) =>
+      missing.slice(i * IDS_PER_LOOKUP, (i + 1) * IDS_PER_LOOKUP),
+    );
+    for (const products of await Promise.all(chunks.map(lookUp))) {
+      for (const product of products) {
+        // Only what was asked for: a page is not trusted to name other products.
+        if (!missing.includes(product.id)) continue;
+        found.set(product.id, product);
+        remember(product);
+      }
+    }
+    return found;
+  };
+};

@@ -1,10 +1,10 @@
 import type { Basket, SaveBasketRequest } from './basket.js';
 import { checkoutPendingError, pendingCheckoutGuard } from './pending-checkout.js';
-import type { DeleteBasket, FindCatalogProduct, SaveBasket } from './ports.js';
+import type { DeleteBasket, FindCatalogProducts, SaveBasket } from './ports.js';
 import { priceBasket } from './pricing.js';
 
 export interface ReplaceBasketDeps {
-  findCatalogProduct: FindCatalogProduct;
+  findCatalogProducts: FindCatalogProducts;
   saveBasket: SaveBasket;
   now: () => Date;
   newId: () => string;

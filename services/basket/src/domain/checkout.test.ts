@@ -7,7 +7,18 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { Basket } from './basket.js';
 import { type CheckoutDeps, type CheckoutResult, checkout, checkoutRequestSchema } from './checkout.js';
-import type { CheckoutRecord } from './ports.js';
+import type { CatalogProduct, CheckoutRecord, FindCatalogProducts } from './ports.js';
+
+/** A catalog fake from what it holds per id (undefined: not in the catalog). */
+const catalogOf =
+  (productOf: (id: string) => CatalogProduct | undefined): FindCatalogProducts =>
+  async (ids) =>
+    new Map(
+      ids.flatMap((id) => {
+        const product = productOf(id);
+        return product === undefined ? [] : [[id, product] as const];
+      }),
+    );
 
 const request = checkoutRequestSchema.parse({
   userName: 'ada',
@@ -33,7 +44,7 @@ const fakes = (basket?: Basket, overrides: Partial<CheckoutDeps> = {}) => {
   let ids = 0;
   const deps: CheckoutDeps = {
     findBasket: async () => state.basket,
-    findCatalogProduct: async (id) => ({ id, name: `Product ${id}`, price: id === 'a' ? 500 : 1250 }),
+    findCatalogProducts: catalogOf((id) => ({ id, name: `Product ${id}`, price: id === 'a' ? 500 : 1250 })),
     findCheckoutByKey: async (_, key) => state.records.get(key),
     beginCheckout: async (current, detail, key) => {
       const stored = state.basket;
@@ -123,7 +134,7 @@ describe('checkout', () => {
 
   it('refuses a basket holding a product that left the catalog', async () => {
     const { deps, state } = fakes(basket(), {
-      findCatalogProduct: async (id) => (id === 'a' ? undefined : { id, name: 'B', price: 1 }),
+      findCatalogProducts: catalogOf((id) => (id === 'a' ? undefined : { id, name: 'B', price: 1 })),
     });
 
     await expect(checkout(deps)(request, { correlationId: 'c' })).rejects.toThrow(
@@ -195,10 +206,10 @@ describe('checkout', () => {
     let first: Promise<CheckoutResult> | undefined;
     const overlapping: CheckoutDeps = {
       ...deps,
-      findCatalogProduct: async (id) => {
+      findCatalogProducts: async (ids) => {
         first ??= checkout(deps)(request, { correlationId: 'c', idempotencyKey: 'same-key-1' });
         await first;
-        return deps.findCatalogProduct(id);
+        return deps.findCatalogProducts(ids);
       },
     };
 
@@ -267,7 +278,7 @@ describe('a pending checkout', () => {
     state.clock += 14 * MINUTE;
     const repriced: CheckoutDeps = {
       ...deps,
-      findCatalogProduct: async (id) => ({ id, name: id, price: 1 }),
+      findCatalogProducts: catalogOf((id) => ({ id, name: id, price: 1 })),
     };
 
     const result = await checkout(repriced)(request, { correlationId: 'later' });

@@ -20,7 +20,7 @@ import type {
   CheckoutRecord,
   CompleteCheckout,
   FindBasket,
-  FindCatalogProduct,
+  FindCatalogProducts,
   FindCheckoutByKey,
   IsCheckoutCompleted,
   RememberCheckoutKey,
@@ -70,7 +70,7 @@ export interface CheckoutResult {
 
 export interface CheckoutDeps {
   findBasket: FindBasket;
-  findCatalogProduct: FindCatalogProduct;
+  findCatalogProducts: FindCatalogProducts;
   findCheckoutByKey: FindCheckoutByKey;
   beginCheckout: BeginCheckout;
   rememberCheckoutKey: RememberCheckoutKey;
@@ -96,7 +96,7 @@ const prepareCheckout = async (
 ): Promise<CheckoutBasketDetail> => {
   const products = await lookUpProducts(
     basket.lines.map((line) => line.productId),
-    deps.findCatalogProduct,
+    deps.findCatalogProducts,
   );
   const items = basket.lines.map((line) => {
     const product = products.get(line.productId);

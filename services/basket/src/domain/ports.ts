@@ -8,7 +8,8 @@ export interface CatalogProduct {
   name: string;
   price: number;
 }
-export type FindCatalogProduct = (productId: string) => Promise<CatalogProduct | undefined>;
+/** The catalog's products among these ids, by id; an id the map lacks is not in the catalog. */
+export type FindCatalogProducts = (productIds: readonly string[]) => Promise<Map<string, CatalogProduct>>;
 
 export type FindBasket = (userName: string) => Promise<Basket | undefined>;
 /** A basket write refused because the basket carries a checkout that is still pending. */

@@ -6,20 +6,18 @@ import {
   type RequestedLine,
   type SaveBasketRequest,
 } from './basket.js';
-import type { CatalogProduct, FindCatalogProduct } from './ports.js';
+import type { CatalogProduct, FindCatalogProducts } from './ports.js';
 
 /**
- * Looks up each distinct product once, in parallel. Missing products map to undefined; an
- * unreachable catalog is a 503 for the client, never a 500.
+ * Looks up every distinct product in one lookup. A product the catalog lacks is absent from the
+ * map; an unreachable catalog is a 503 for the client, never a 500.
  */
 export const lookUpProducts = async (
   productIds: string[],
-  findCatalogProduct: FindCatalogProduct,
-): Promise<Map<string, CatalogProduct | undefined>> => {
-  const distinct = [...new Set(productIds)];
+  findCatalogProducts: FindCatalogProducts,
+): Promise<Map<string, CatalogProduct>> => {
   try {
-    const products = await Promise.all(distinct.map((id) => findCatalogProduct(id)));
-    return new Map(distinct.map((id, index) => [id, products[index]]));
+    return await findCatalogProducts([...new Set(productIds)]);
   } catch (error) {
     if (error instanceof ServiceUnavailableError) throw error;
     throw new ServiceUnavailableError('The product catalog is unavailable; retry shortly', 2, {
@@ -43,14 +41,14 @@ export const priceLine = (line: RequestedLine, product: CatalogProduct): BasketL
 export const priceBasket = async (
   request: SaveBasketRequest,
   {
-    findCatalogProduct,
+    findCatalogProducts,
     now,
     newId,
-  }: { findCatalogProduct: FindCatalogProduct; now: () => Date; newId: () => string },
+  }: { findCatalogProducts: FindCatalogProducts; now: () => Date; newId: () => string },
 ): Promise<Basket> => {
   const products = await lookUpProducts(
     request.items.map((item) => item.productId),
-    findCatalogProduct,
+    findCatalogProducts,
   );
   const unknown = request.items.flatMap((item, index) =>
     products.get(item.productId) ? [] : [{ item, index }],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { buildPublishEvent, requireEnv, signedInHttpEnvironment } from '@eshop/shared';
 import { documentClient } from '@eshop/shared/clients/dynamodb';
 import { eventBridgeClient } from '@eshop/shared/clients/eventbridge';
-import { buildFindCatalogProduct } from '../catalog/product-catalog.js';
+import { buildFindCatalogProducts } from '../catalog/product-catalog.js';
 import { checkoutBasketHandler } from '../handlers/checkout-basket.js';
 import {
   buildBeginCheckout,
@@ -19,7 +19,7 @@ const now = () => new Date();
 export const handler = checkoutBasketHandler({
   ...signedInHttpEnvironment('basket'),
   findBasket: buildFindBasket(documentClient, tableName),
-  findCatalogProduct: buildFindCatalogProduct(requireEnv('PRODUCT_API_URL')),
+  findCatalogProducts: buildFindCatalogProducts(requireEnv('PRODUCT_API_URL')),
   findCheckoutByKey: buildFindCheckoutByKey(documentClient, tableName),
   beginCheckout: buildBeginCheckout(documentClient, tableName, now),
   rememberCheckoutKey: buildRememberCheckoutKey(documentClient, tableName, now),

@@ -6,19 +6,25 @@ export type CatalogAnswer = (request: IncomingMessage, response: ServerResponse)
 /**
  * A real HTTP server on 127.0.0.1 standing in for the product API, answering as `answer` says, for
  * tests of the catalog adapter and of checkout when the catalog misbehaves. It records the paths
- * it was asked for; `stop` closes it and any connection still open.
+ * it was asked for and counts the connections it accepted; `stop` closes it and any connection
+ * still open.
  */
 export const startCatalogServer = async (answer: CatalogAnswer) => {
   const paths: string[] = [];
+  let connections = 0;
   const server = createServer((request, response) => {
     paths.push(request.url ?? '');
     answer(request, response);
+  });
+  server.on('connection', () => {
+    connections += 1;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     paths,
+    connections: () => connections,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

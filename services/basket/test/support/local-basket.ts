@@ -3,10 +3,10 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { localCloud } from '@eshop/local-cloud/testing';
 import { buildPublishEvent, createDocumentClient, createLogger } from '@eshop/shared';
 import { httpEvent, signedInAs, verifyTestToken } from '@eshop/shared/testing';
-import { buildFindCatalogProduct } from '../../src/catalog/product-catalog.js';
+import { buildFindCatalogProducts } from '../../src/catalog/product-catalog.js';
 import type { BasketLine } from '../../src/domain/basket.js';
 import { pendingCheckoutGuard } from '../../src/domain/pending-checkout.js';
-import type { CatalogProduct, FindCatalogProduct, SaveBasket } from '../../src/domain/ports.js';
+import type { CatalogProduct, FindCatalogProducts, SaveBasket } from '../../src/domain/ports.js';
 import { basketTable } from '../../src/store/basket-table.js';
 
 export const BASKET_TABLE = 'eshop-basket-local-baskets';
@@ -38,7 +38,7 @@ export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: strin
     verifyToken: verifyTestToken,
     now: () => new Date(),
     newId: () => randomUUID(),
-    findCatalogProduct: buildFindCatalogProduct(localCloud().apiUrl('product')),
+    findCatalogProducts: buildFindCatalogProducts(localCloud().apiUrl('product')),
     publishEvent: buildPublishEvent(eventBridge, BASKET_BUS),
     ...basketTable(documentClient, BASKET_TABLE, () => new Date()),
   };
@@ -49,27 +49,32 @@ export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: strin
  * tests whose subject is the basket table: a busy product service under serverless-offline would
  * only turn their requests into 503s. `warm` looks the given products up first, retrying.
  */
-export const rememberingCatalog = (find: FindCatalogProduct) => {
+export const rememberingCatalog = (find: FindCatalogProducts) => {
   const answers = new Map<string, Promise<CatalogProduct | undefined>>();
-  const findCatalogProduct: FindCatalogProduct = (id) => {
-    const known = answers.get(id);
-    if (known !== undefined) return known;
-    const lookup = find(id);
-    answers.set(id, lookup);
-    lookup.catch(() => answers.delete(id));
-    return lookup;
+  const findCatalogProducts: FindCatalogProducts = async (ids) => {
+    const unknown = [...new Set(ids)].filter((id) => !answers.has(id));
+    if (unknown.length > 0) {
+      const lookup = find(unknown);
+      for (const id of unknown) {
+        const answer = lookup.then((found) => found.get(id));
+        answers.set(id, answer);
+        answer.catch(() => answers.delete(id));
+      }
+    }
+    const found = await Promise.all(ids.map(async (id) => [id, await answers.get(id)] as const));
+    return new Map(found.flatMap(([id, product]) => (product === undefined ? [] : [[id, product] as const])));
   };
   const warm = async (ids: string[], attempts = 5): Promise<void> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await Promise.all(ids.map(findCatalogProduct));
+        await findCatalogProducts(ids);
         return;
       } catch (error) {
         if (attempt >= attempts) throw error;
       }
     }
   };
-  return { findCatalogProduct, warm };
+  return { findCatalogProducts, warm };
 };
 
 /** Stores a basket of these lines (prices as given) through the real adapter, as a new revision. */

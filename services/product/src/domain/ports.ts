@@ -7,6 +7,9 @@ export type SaveNewProduct = (product: Product) => Promise<void>;
 /** The product, or undefined when there is none with that id. */
 export type FindProduct = (id: string) => Promise<Product | undefined>;
 
+/** The products with these ids that exist, in the order asked (each once); at most 100 ids. */
+export type FindProducts = (ids: readonly string[]) => Promise<Product[]>;
+
 /**
  * Which versions an update may apply to: `any` (no If-Match, or `If-Match: *`), or only one of
  * the listed versions (an empty list matches nothing).

@@ -100,3 +100,6 @@ export const newProduct = (input: NewProduct, id: string, now: Date): Product =>
     version: 1,
   };
 };
+
+/** Most products one lookup by ids returns: BatchGetItem's own limit on keys per call. */
+export const MAX_PRODUCTS_PER_LOOKUP = 100;

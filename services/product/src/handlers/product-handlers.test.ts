@@ -87,6 +87,31 @@ describe('product handlers', () => {
     expect(json(response).errors[0].pointer).toBe('#/limit');
   });
 
+  it('GET /product?ids= answers the products that exist, in the order asked, in one page', async () => {
+    const store = inMemoryProducts([aProduct({ id: 'a' }), aProduct({ id: 'b' }), aProduct({ id: 'c' })]);
+    const handler = listProductsHandler({ logger, verifyToken, ...store });
+
+    const response = await handler(httpEvent({ query: { ids: 'c,missing,a' } }), context);
+
+    expect(response.statusCode).toBe(200);
+    expect(json(response)).toEqual({ items: [aProduct({ id: 'c' }), aProduct({ id: 'a' })] });
+  });
+
+  it.each([
+    ['an empty id', { ids: 'a,,b' }],
+    ['an id that cannot exist', { ids: 'a,b/c' }],
+    ['more than 100 ids', { ids: Array.from({ length: 101 }, (_, i) => `p${i}`).join(',') }],
+    ['ids with a category', { ids: 'a', category: 'audio' }],
+    ['ids with a cursor', { ids: 'a', cursor: 'x' }],
+  ])('GET /product with %s answers 400 naming ids', async (_, query) => {
+    const handler = listProductsHandler({ logger, verifyToken, ...inMemoryProducts() });
+
+    const response = await handler(httpEvent({ query }), context);
+
+    expect(response.statusCode).toBe(400);
+    expect(json(response).errors[0].pointer).toMatch(/^#\/ids/);
+  });
+
   it('PUT /product/{id} applies a partial update', async () => {
     const store = inMemoryProducts([aProduct()]);
     const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });

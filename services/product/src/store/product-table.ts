@@ -1,4 +1,6 @@
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -7,16 +9,23 @@ import {
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { cursorKeyString, decodeCursor, encodeCursor, isConditionalCheckFailed } from '@eshop/shared';
+import {
+  cursorKeyString,
+  decodeCursor,
+  encodeCursor,
+  isConditionalCheckFailed,
+  ServiceUnavailableError,
+} from '@eshop/shared';
 import * as z from '@eshop/shared/zod';
 import type {
   DeleteProduct,
   FindProduct,
+  FindProducts,
   ListProducts,
   SaveNewProduct,
   UpdateProduct,
 } from '../domain/ports.js';
-import type { Product } from '../domain/product.js';
+import { MAX_PRODUCTS_PER_LOOKUP, type Product } from '../domain/product.js';
 
 /** The product table: one item per product, keyed by id; GSI `byCategory` (category, name). */
 export const CATEGORY_INDEX = 'byCategory';
@@ -130,6 +139,43 @@ export const buildDeleteProduct =
     }
   };
 
+/** Rounds of retrying the keys DynamoDB left unprocessed (throttled) before giving up with a 503. */
+const BATCH_ROUNDS = 4;
+
+/**
+ * One BatchGetItem for up to 100 ids, read as `GET /product/{id}` reads one. DynamoDB may leave
+ * keys unprocessed under load without failing the call: those are asked again with a short
+ * backoff, and a 503 follows if some are still left.
+ */
+export const buildFindProducts =
+  (documentClient: DynamoDBDocumentClient, tableName: string): FindProducts =>
+  async (ids) => {
+    const distinct = [...new Set(ids)];
+    if (distinct.length === 0) return [];
+    if (distinct.length > MAX_PRODUCTS_PER_LOOKUP)
+      throw new RangeError(`At most ${MAX_PRODUCTS_PER_LOOKUP} ids per lookup`);
+    const found = new Map<string, Product>();
+    let keys: Record<string, unknown>[] | undefined = distinct.map(productKey);
+    for (let round = 0; keys !== undefined && keys.length > 0; round++) {
+      if (round === BATCH_ROUNDS) {
+        throw new ServiceUnavailableError('The product table is busy; retry shortly');
+      }
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
+      const result: BatchGetCommandOutput = await documentClient.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
+      );
+      for (const item of result.Responses?.[tableName] ?? []) {
+        const product = toProduct(item);
+        found.set(product.id, product);
+      }
+      keys = result.UnprocessedKeys?.[tableName]?.Keys;
+    }
+    return distinct.flatMap((id) => {
+      const product = found.get(id);
+      return product === undefined ? [] : [product];
+    });
+  };
+
 export const buildListProducts =
   (documentClient: DynamoDBDocumentClient, tableName: string): ListProducts =>
   async ({ category, limit, cursor }) => {
@@ -159,6 +205,7 @@ export const buildListProducts =
 export const productTable = (documentClient: DynamoDBDocumentClient, tableName: string) => ({
   saveNewProduct: buildSaveNewProduct(documentClient, tableName),
   findProduct: buildFindProduct(documentClient, tableName),
+  findProducts: buildFindProducts(documentClient, tableName),
   updateProduct: buildUpdateProduct(documentClient, tableName),
   deleteProduct: buildDeleteProduct(documentClient, tableName),
   listProducts: buildListProducts(documentClient, tableName),

@@ -1,6 +1,7 @@
 import type {
   DeleteProduct,
   FindProduct,
+  FindProducts,
   ListProducts,
   SaveNewProduct,
   UpdateProduct,
@@ -15,6 +16,11 @@ export const inMemoryProducts = (initial: Product[] = []) => {
     products.set(product.id, product);
   };
   const findProduct: FindProduct = async (id) => products.get(id);
+  const findProducts: FindProducts = async (ids) =>
+    [...new Set(ids)].flatMap((id) => {
+      const product = products.get(id);
+      return product === undefined ? [] : [product];
+    });
   const updateProduct: UpdateProduct = async (id, changes, updatedAt, expected = 'any') => {
     const existing = products.get(id);
     if (existing === undefined) return { outcome: 'missing' };
@@ -33,7 +39,7 @@ export const inMemoryProducts = (initial: Product[] = []) => {
     const next = start + limit < matching.length ? String(start + limit) : undefined;
     return next === undefined ? { items } : { items, nextCursor: next };
   };
-  return { products, saveNewProduct, findProduct, updateProduct, deleteProduct, listProducts };
+  return { products, saveNewProduct, findProduct, findProducts, updateProduct, deleteProduct, listProducts };
 };
 
 export const aProduct = (overrides: Partial<Product> = {}): Product => ({
