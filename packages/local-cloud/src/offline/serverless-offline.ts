@@ -17,6 +17,8 @@ export interface ServiceOfflineOptions {
   env?: Record<string, string>;
   onLine?: (line: string) => void;
   startupTimeoutMs?: number;
+  /** Node options for the serverless-offline process, which its function worker threads inherit. */
+  nodeArgs?: readonly string[];
 }
 
 export interface RunningServiceOffline {
@@ -58,11 +60,13 @@ export const startServiceOffline = async ({
   env = {},
   onLine,
   startupTimeoutMs = 60_000,
+  nodeArgs = [],
 }: ServiceOfflineOptions): Promise<RunningServiceOffline> => {
   const workFolder = join('.esbuild', `offline-${httpPort}`);
   const managed = startProcess(
     process.execPath,
     [
+      ...nodeArgs,
       cli,
       'offline',
       'start',
