@@ -7,7 +7,8 @@
  *   pnpm chaos [--seed 1] [--runs 1] [--checkouts 1000] [--shoppers 100] [--concurrency 32]
  *              [--fault-rate 0.05] [--death-rate 0.01]
  */
-import { cpus, loadavg } from 'node:os';
+import { createWriteStream } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -38,6 +39,9 @@ const main = async () => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const servicesDir = join(repoRoot, 'services');
   const logs: string[] = [];
+  // Everything the functions and the local cloud logged, for a failure's post-mortem.
+  const logPath = join(tmpdir(), `chaos-${values.seed}.log`);
+  const logFile = createWriteStream(logPath);
   const started = Date.now();
   console.log(
     `chaos: booting the local cloud with fault proxies (load average ${loadavg()
@@ -46,8 +50,12 @@ const main = async () => {
   );
   const cloud = await startLocalCloudUnderTest(servicesDir, discoverServices(servicesDir), [], {
     faults: {},
+    // A shared 2-core machine can take minutes to bundle and start three services at once.
+    offlineStartupTimeoutMs: 300_000,
     onLog: (component, line) => {
-      if (component !== 'dynamodb') logs.push(line);
+      if (component === 'dynamodb') return;
+      logs.push(line);
+      logFile.write(`[${component}] ${line}\n`);
     },
   });
   const reports: ChaosReport[] = [];
@@ -94,7 +102,8 @@ const main = async () => {
     date: new Date().toISOString(),
     machine,
   });
-  console.log('chaos: wrote packages/bench/results/chaos.{json,md}');
+  logFile.end();
+  console.log(`chaos: wrote packages/bench/results/chaos.{json,md}; the logs are in ${logPath}`);
   if (!reports.every((report) => report.passed)) process.exitCode = 1;
 };
 

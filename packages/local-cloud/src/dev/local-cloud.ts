@@ -37,6 +37,8 @@ export interface LocalCloudOptions {
    * (src/chaos). Default: no proxies, nothing changed.
    */
   faults?: FaultProxiesOptions;
+  /** How long each service's serverless-offline may take to answer (default 60 s). */
+  offlineStartupTimeoutMs?: number;
 }
 
 export interface RunningLocalCloud {
@@ -80,6 +82,7 @@ export const startLocalCloud = async ({
   stage = 'local',
   onLog = () => undefined,
   faults: faultOptions,
+  offlineStartupTimeoutMs,
 }: LocalCloudOptions): Promise<RunningLocalCloud> => {
   const names = Object.keys(ports.services);
   for (const { port, variable } of portAssignments(ports)) await assertPortFree(port, LOCAL_HOST, variable);
@@ -137,6 +140,7 @@ export const startLocalCloud = async ({
           lambdaPort: ports.services[name]?.lambda ?? 0,
           env: environment,
           nodeArgs: faults === undefined ? [] : instanceDeaths.nodeArgs,
+          ...(offlineStartupTimeoutMs === undefined ? {} : { startupTimeoutMs: offlineStartupTimeoutMs }),
           onLine: (line) => onLog(name, line),
         });
         stops.push(service.stop);

@@ -39,7 +39,15 @@ export const startLocalCloudUnderTest = async (
   servicesDir: string,
   services: string[],
   packaged: string[] = [],
-  { faults, onLog }: { faults?: FaultProxiesOptions; onLog?: (component: string, line: string) => void } = {},
+  {
+    faults,
+    onLog,
+    offlineStartupTimeoutMs,
+  }: {
+    faults?: FaultProxiesOptions;
+    onLog?: (component: string, line: string) => void;
+    offlineStartupTimeoutMs?: number;
+  } = {},
 ): Promise<LocalCloudUnderTest> => {
   const ports = await freePorts(services);
   const packageDirs: Record<string, string> = {};
@@ -53,6 +61,7 @@ export const startLocalCloudUnderTest = async (
         ports,
         ...(faults === undefined ? {} : { faults }),
         ...(onLog === undefined ? {} : { onLog }),
+        ...(offlineStartupTimeoutMs === undefined ? {} : { offlineStartupTimeoutMs }),
       }),
       ...packaged.map((name) =>
         packageService(join(servicesDir, name), 'test', packageDirs[name] ?? '', EXAMPLE_DEPLOY_PARAMS),
