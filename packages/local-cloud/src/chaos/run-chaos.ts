@@ -118,6 +118,14 @@ export const runChaos = async (options: ChaosOptions): Promise<ChaosReport> => {
     const tokens = new Map<string, string>();
     for (const userName of userNames) tokens.set(userName, await requestToken(options.issuer, userName));
 
+    const attemptTemplate = (userName: string): CheckoutAttempt => ({
+      userName,
+      index: 0,
+      idempotencyKey: randomUUID(),
+      lines: [],
+      expectedTotal: 0,
+      outcome: 'skipped',
+    });
     const attempts: CheckoutAttempt[] = Array.from({ length: checkouts }, (_, n) => {
       const shopper = n % shopperCount;
       const index = Math.floor(n / shopperCount);
@@ -140,6 +148,30 @@ export const runChaos = async (options: ChaosOptions): Promise<ChaosReport> => {
         outcome: 'skipped',
       };
     });
+
+    // Warm up as many instances of each function as will run at once, faults off and not counted:
+    // serverless-offline charges a cold worker's module loading to the invocation's timeout (Lambda
+    // does not: init has its own 10 s), which a busy 2-core machine turns into function timeouts.
+    const warmUsers = Array.from({ length: concurrency }, (_, n) => `${run}-warm-${n}`);
+    for (const userName of warmUsers) tokens.set(userName, await requestToken(options.issuer, userName));
+    const warmClient = createChaosClient({ random, attempts: 20 });
+    await pool(
+      concurrency,
+      warmUsers.map(
+        (userName) => () =>
+          runShopper(
+            {
+              client: warmClient,
+              basketUrl: services.basket,
+              authHeaders: { authorization: `Bearer ${tokens.get(userName)}` },
+              documentClient,
+              basketTable: options.basketTable,
+            },
+            [{ ...attemptTemplate(userName), lines: [{ productId: products[0]?.id ?? '', quantity: 1 }] }],
+          ),
+      ),
+    );
+    onProgress(`warmed up ${concurrency} instances of each function`);
 
     const controls = Object.entries(faultControls) as [AwsService, string][];
     for (const [service, url] of controls) {
