@@ -48,7 +48,7 @@ describe('a function instance killed after its DynamoDB write', () => {
 
     expect(killed.status).toBe(500);
     expect(killed.text).toBe('{"message":"Internal Server Error"}');
-    expect(Item?.items).toEqual([
+    expect(Item?.lines).toEqual([
       expect.objectContaining({ productId: basket.items[0]?.productId, quantity: 2 }),
     ]);
     expect(again.status).toBe(200);

@@ -366,7 +366,7 @@ const readShopper = async (
       if (checkoutId !== undefined) keyRecords.set(sk.slice('CHECKOUT#'.length), checkoutId);
     } else if (sk === 'BASKET') {
       basket = {
-        items: (item.items as Line[]) ?? [],
+        items: (item.lines as Line[]) ?? [],
         pendingCheckoutId: (item.pendingCheckout as { checkoutId?: string } | undefined)?.checkoutId,
       };
     }

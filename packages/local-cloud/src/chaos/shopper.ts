@@ -68,7 +68,7 @@ const basketState = async (context: ShopperContext, attempt: CheckoutAttempt) =>
     }),
   );
   if (Item === undefined) return 'absent';
-  return linesKey((Item.items as Line[]) ?? []) === linesKey(attempt.lines) ? 'intact' : 'other';
+  return linesKey((Item.lines as Line[]) ?? []) === linesKey(attempt.lines) ? 'intact' : 'other';
 };
 
 /** Checks out with the attempt's key until a final answer; records what the client saw. */
