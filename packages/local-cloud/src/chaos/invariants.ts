@@ -193,7 +193,11 @@ export const checkInvariants = (input: InvariantInput): Invariant[] => {
           .filter((error) => error.text !== API_GATEWAY_500)
           .map((error) => `${error.url} ${error.idempotencyKey ?? ''}: ${error.text.slice(0, 200)}`),
         ...(input.client.internalErrors.length > input.instanceDeaths
-          ? [`${input.client.internalErrors.length} 500s for ${input.instanceDeaths} instance deaths`]
+          ? [
+              `${input.client.internalErrors.length} 500s for ${input.instanceDeaths} instance deaths: ${input.client.internalErrors
+                .map((error) => `${new URL(error.url).pathname} ${error.idempotencyKey ?? ''}`.trim())
+                .join(', ')}`,
+            ]
           : []),
       ],
     ),
