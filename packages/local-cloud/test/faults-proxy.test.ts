@@ -5,6 +5,7 @@ import {
   PutEventsCommand,
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { INSTANCE_DEATH_HEADER, INSTANCE_DEATH_MARK } from '../src/chaos/instance-death.js';
 import { type RunningEventBridge, startEventBridge } from '../src/eventbridge/index.js';
 import { type FaultProxyOptions, type RunningFaultProxy, startFaultProxy } from '../src/faults/index.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../src/local-aws.js';
@@ -176,6 +177,41 @@ describe('fault proxy', () => {
     expect(abandoned).toBe('AbortError');
     const { EventBuses = [] } = await direct.send(new ListEventBusesCommand({}));
     expect(EventBuses.map((bus) => bus.Name)).toContain('created-after-timeout');
+  });
+
+  it('marks the answer of a forwarded request for an instance death, and counts it', async () => {
+    const { proxy } = await proxyWith({ enabled: true, rates: { instanceDeath: 1 } });
+    const name = `marked-${Date.now()}`;
+
+    const answer = await fetch(proxy.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.CreateEventBus' },
+      body: JSON.stringify({ Name: name }),
+    });
+    await answer.text();
+    const { client } = await proxyWith();
+
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get(INSTANCE_DEATH_HEADER)).toBe(INSTANCE_DEATH_MARK);
+    expect((await listBuses(client)).EventBuses?.map((bus) => bus.Name)).toContain(name);
+    expect(proxy.counts().faults).toEqual({ instanceDeath: 1 });
+  });
+
+  it('starts its draws again from a new seed', async () => {
+    const { proxy, client } = await proxyWith({ enabled: true, seed: 1, rates: { errorBeforeForward: 0.5 } });
+    const draw = async () => {
+      const outcomes: string[] = [];
+      for (let i = 0; i < 12; i++) outcomes.push(await outcome(listBuses(client)));
+      return outcomes;
+    };
+
+    proxy.reseed(99);
+    const first = await draw();
+    await control(proxy, 'POST', '/seed', { seed: 99 });
+    const again = await draw();
+
+    expect(again).toEqual(first);
+    expect(proxy.seed).toBe(99);
   });
 
   it('passes requests that are not AWS JSON through untouched', async () => {

@@ -1,6 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDevIssuer } from '../auth/dev-issuer.js';
+import {
+  type FaultProxiesOptions,
+  type RunningFaultProxies,
+  startFaultProxies,
+} from '../chaos/fault-proxies.js';
+import { instanceDeaths } from '../chaos/instance-death.js';
 import { createTables } from '../dynamodb/create-tables.js';
 import { startDynamoDbLocal } from '../dynamodb/dynamodb-local.js';
 import { seedTables } from '../dynamodb/seed-tables.js';
@@ -25,6 +31,14 @@ export interface LocalCloudOptions {
   stage?: string;
   /** Each log line, with the component it came from. */
   onLog?: (component: string, line: string) => void;
+  /**
+   * Puts a fault proxy (off until enabled) in front of DynamoDB, EventBridge and SQS for the
+   * functions and their event source mappings, and lets function instances be killed by it
+   * (src/chaos). Default: no proxies, nothing changed.
+   */
+  faults?: FaultProxiesOptions;
+  /** How long each service's serverless-offline may take to answer (default 60 s). */
+  offlineStartupTimeoutMs?: number;
 }
 
 export interface RunningLocalCloud {
@@ -35,6 +49,8 @@ export interface RunningLocalCloud {
   services: Record<string, string>;
   /** Each service's function environment as resolved for the stage (literal values only). */
   environments: Record<string, Record<string, string>>;
+  /** The fault proxies, when started with `faults`. */
+  faults?: RunningFaultProxies;
   stop: () => Promise<void>;
 }
 
@@ -65,6 +81,8 @@ export const startLocalCloud = async ({
   persistDir,
   stage = 'local',
   onLog = () => undefined,
+  faults: faultOptions,
+  offlineStartupTimeoutMs,
 }: LocalCloudOptions): Promise<RunningLocalCloud> => {
   const names = Object.keys(ports.services);
   for (const { port, variable } of portAssignments(ports)) await assertPortFree(port, LOCAL_HOST, variable);
@@ -92,8 +110,15 @@ export const startLocalCloud = async ({
       sqs: sqs.url,
       eventbridge: eventBridge.url,
     };
+    // The proxies only forward (until a chaos run turns faults on), so they start before what they
+    // stand in front of is up.
+    const faults = faultOptions === undefined ? undefined : await startFaultProxies(endpoints, faultOptions);
+    if (faults !== undefined) stops.push(faults.stop);
+    // What the functions and their event source mappings reach: the proxies, when there are any.
+    const functionEndpoints = faults?.endpoints ?? endpoints;
     const environment = {
-      ...localAwsEnvironment(endpoints),
+      ...localAwsEnvironment(functionEndpoints),
+      ...(faults === undefined ? {} : instanceDeaths.env),
       ...serviceUrlEnvironment(ports),
       JWT_ISSUER: issuer.issuer,
       JWT_AUDIENCE: issuer.audience,
@@ -109,6 +134,8 @@ export const startLocalCloud = async ({
         httpPort: ports.services[name]?.http ?? 0,
         lambdaPort: ports.services[name]?.lambda ?? 0,
         env: environment,
+        nodeArgs: faults === undefined ? [] : instanceDeaths.nodeArgs,
+        ...(offlineStartupTimeoutMs === undefined ? {} : { startupTimeoutMs: offlineStartupTimeoutMs }),
         onLine: (line) => onLog(name, line),
       });
       stops.push(service.stop);
@@ -133,7 +160,7 @@ export const startLocalCloud = async ({
       const consumers = startQueueConsumers({
         config,
         queues: queues[index] ?? new Map(),
-        sqsEndpoint: endpoints.sqs,
+        sqsEndpoint: functionEndpoints.sqs,
         lambdaEndpoint: service.lambdaEndpoint,
         trace: eventBridge.trace,
         logger: lineLogger((message) => onLog(component, message)),
@@ -148,6 +175,7 @@ export const startLocalCloud = async ({
       environments: Object.fromEntries(
         names.map((name, i) => [name, literalValues(configs[i]?.provider.environment)]),
       ),
+      ...(faults === undefined ? {} : { faults }),
       stop: stopAll,
     };
   } catch (error) {

@@ -27,6 +27,7 @@ const parseJson = (body: Buffer): unknown => JSON.parse(body.toString('utf8') ||
  * - `GET /__faults`: service, seed, enabled, configuration and counters;
  * - `POST /__faults/enable`, `/__faults/disable`, `/__faults/reset` (the counters);
  * - `POST /__faults/freeze` with `{"ms": 2000}`;
+ * - `POST /__faults/seed` with `{"seed": 42}` (the draws start again from it);
  * - `PUT /__faults/config` with a FaultConfig (400 with the reason if it makes no sense).
  * Each answers with the state as `GET` does.
  */
@@ -52,6 +53,9 @@ export const handleControlRequest = (
         break;
       case `POST ${CONTROL_PATH}/freeze`:
         proxy.freeze(Number((parseJson(body) as { ms?: unknown }).ms));
+        break;
+      case `POST ${CONTROL_PATH}/seed`:
+        proxy.reseed(Number((parseJson(body) as { seed?: unknown }).seed));
         break;
       case `PUT ${CONTROL_PATH}/config`:
         proxy.configure(parseJson(body) as FaultConfig);

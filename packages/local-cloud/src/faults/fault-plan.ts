@@ -11,6 +11,11 @@ export interface FaultRates {
   latency?: number;
   /** Start a freeze: the endpoint holds every request and answer for `freezeMs`. */
   freeze?: number;
+  /**
+   * Forwarded (the work happens), then the answer is marked so that the function instance that
+   * receives it dies before it can use it (see src/chaos/instance-death.ts).
+   */
+  instanceDeath?: number;
 }
 
 /** A fixed duration in ms, or a [min, max] range drawn from per request. */
@@ -35,9 +40,11 @@ export type FaultDecision =
   | { kind: 'none' }
   | { kind: 'errorBeforeForward' | 'errorAfterForward'; fault: AwsFault }
   | { kind: 'latency'; ms: number }
-  | { kind: 'freeze'; ms: number };
+  | { kind: 'freeze'; ms: number }
+  | { kind: 'instanceDeath' };
 
-const RATE_NAMES = ['errorBeforeForward', 'errorAfterForward', 'latency', 'freeze'] as const;
+// New kinds go last: a rate of 0 then leaves every earlier draw of a seed as it was.
+const RATE_NAMES = ['errorBeforeForward', 'errorAfterForward', 'latency', 'freeze', 'instanceDeath'] as const;
 const DEFAULT_LATENCY_MS: DurationMs = [50, 500];
 const DEFAULT_FREEZE_MS: DurationMs = [500, 4000];
 
@@ -95,6 +102,7 @@ export const decideFault = (
     if (roll >= threshold) continue;
     if (kind === 'latency') return { kind, ms: drawMs(random, config.latencyMs ?? DEFAULT_LATENCY_MS) };
     if (kind === 'freeze') return { kind, ms: drawMs(random, config.freezeMs ?? DEFAULT_FREEZE_MS) };
+    if (kind === 'instanceDeath') return { kind };
     const candidates = faults.filter(
       (fault) =>
         (config.errors === undefined || config.errors.includes(fault.name)) &&

@@ -2,6 +2,7 @@ import { randomInt as cryptoRandomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { INSTANCE_DEATH_HEADER, INSTANCE_DEATH_MARK } from '../chaos/instance-death.js';
 import {
   AWS_FAULTS,
   type AwsService,
@@ -35,7 +36,10 @@ export interface RunningFaultProxy {
   /** What the functions' `AWS_ENDPOINT_URL_<SERVICE>` points at. */
   readonly url: string;
   readonly service: AwsService;
+  /** The seed of the draws since start or the last `reseed`. */
   readonly seed: number;
+  /** Starts the draws again from `seed`, so a run on a running proxy is reproducible too. */
+  reseed(seed: number): void;
   isEnabled(): boolean;
   /** Starts injecting faults at the configured rates. */
   enable(): void;
@@ -99,7 +103,8 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Runni
   };
   validateFaultConfig(config, faultNames);
   let enabled = options.enabled ?? false;
-  const random = seededRandom(deriveSeed(seed, service));
+  let currentSeed = seed;
+  let random = seededRandom(deriveSeed(seed, service));
   const counter = createFaultCounter();
   const upstream = createUpstream(upstreamUrl);
   // Ends the waits of held and delayed requests when the proxy stops, so no timer outlives it.
@@ -136,6 +141,11 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Runni
         return decision.fault.before(request, (rewritten) =>
           upstream.forward(incoming, JSON.stringify(rewritten)),
         );
+      case 'instanceDeath': {
+        const answer = await upstream.forward(incoming, body);
+        counter.fault(operation, 'instanceDeath');
+        return { ...answer, headers: { ...answer.headers, [INSTANCE_DEATH_HEADER]: INSTANCE_DEATH_MARK } };
+      }
       case 'errorAfterForward': {
         const answer = await upstream.forward(incoming, body);
         counter.fault(operation, `errorAfterForward:${decision.fault.name}`);
@@ -172,7 +182,14 @@ export const startFaultProxy = async (options: FaultProxyOptions): Promise<Runni
   const handleApi: RunningFaultProxy = {
     url: `http://${host}:${address.port}`,
     service,
-    seed,
+    get seed() {
+      return currentSeed;
+    },
+    reseed: (next) => {
+      if (!Number.isInteger(next)) throw new RangeError(`seed must be an integer, got ${next}`);
+      currentSeed = next;
+      random = seededRandom(deriveSeed(next, service));
+    },
     isEnabled: () => enabled,
     enable: () => {
       enabled = true;

@@ -25,6 +25,8 @@ export interface ServiceOfflineOptions {
   concurrencyPerFunction?: number;
   /** Seconds an instance may sit idle before it is stopped (checked that often). Default 15. */
   idleInstanceSeconds?: number;
+  /** Node options for the serverless-offline process, which its function worker threads inherit. */
+  nodeArgs?: readonly string[];
 }
 
 export interface RunningServiceOffline {
@@ -117,6 +119,7 @@ export const launchServiceOffline = ({
   startupTimeoutMs = 60_000,
   concurrencyPerFunction = 2,
   idleInstanceSeconds = 15,
+  nodeArgs = [],
 }: ServiceOfflineOptions): LaunchedServiceOffline => {
   const workFolder = join('.esbuild', `offline-${httpPort}`);
   const configDir = mkdtemp(join(tmpdir(), 'offline-config-'));
@@ -131,6 +134,7 @@ export const launchServiceOffline = ({
     const child = startProcess(
       process.execPath,
       [
+        ...nodeArgs,
         cli,
         'offline',
         'start',

@@ -15,6 +15,8 @@ export interface LocalCloudContext {
   /** Where `serverless package --stage test` wrote each packaged service. */
   packageDirs: Record<string, string>;
   ports: LocalCloudPorts;
+  /** With `faults: true`: the seed and each fault proxy's control API (`<url>/__faults`). */
+  faults?: { seed: number; controls: Record<'dynamodb' | 'eventbridge' | 'sqs', string> };
 }
 
 declare module 'vitest' {
@@ -36,11 +38,25 @@ const servicesDir = fileURLToPath(new URL('../../../../services', import.meta.ur
  * export default localCloudGlobalSetup({ services: ['product', 'basket'], packaged: ['basket'] });
  */
 export const localCloudGlobalSetup =
-  ({ services, packaged = [] }: { services: string[]; packaged?: string[] }) =>
+  ({
+    services,
+    packaged = [],
+    faults = false,
+  }: {
+    services: string[];
+    packaged?: string[];
+    /** Fault proxies in front of the emulators, passing everything through until a test enables them. */
+    faults?: boolean;
+  }) =>
   async (project: TestProject) => {
     // Lambda runs Node 22; don't print the SDK's Node 20 notice in every test run.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const cloud = await startLocalCloudUnderTest(servicesDir, services, packaged);
+    const cloud = await startLocalCloudUnderTest(
+      servicesDir,
+      services,
+      packaged,
+      faults ? { faults: {} } : {},
+    );
     project.provide('localCloud', {
       services: cloud.services,
       endpoints: cloud.endpoints,
@@ -48,6 +64,9 @@ export const localCloudGlobalSetup =
       environments: cloud.environments,
       packageDirs: cloud.packageDirs,
       ports: cloud.ports,
+      ...(cloud.faults === undefined
+        ? {}
+        : { faults: { seed: cloud.faults.seed, controls: cloud.faults.controls } }),
     });
     return () => cloud.stop();
   };

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FaultProxiesOptions } from '../chaos/fault-proxies.js';
 import { type RunningLocalCloud, startLocalCloud } from '../dev/local-cloud.js';
 import { LOCAL_HOST, type LocalCloudPorts } from '../dev/ports.js';
 import { freePort } from '../process/free-port.js';
@@ -38,6 +39,15 @@ export const startLocalCloudUnderTest = async (
   servicesDir: string,
   services: string[],
   packaged: string[] = [],
+  {
+    faults,
+    onLog,
+    offlineStartupTimeoutMs,
+  }: {
+    faults?: FaultProxiesOptions;
+    onLog?: (component: string, line: string) => void;
+    offlineStartupTimeoutMs?: number;
+  } = {},
 ): Promise<LocalCloudUnderTest> => {
   const ports = await freePorts(services);
   const packageDirs: Record<string, string> = {};
@@ -46,7 +56,13 @@ export const startLocalCloudUnderTest = async (
     Promise.all(Object.values(packageDirs).map((dir) => rm(dir, { recursive: true, force: true })));
   try {
     const [cloud] = await Promise.all([
-      startLocalCloud({ servicesDir, ports }),
+      startLocalCloud({
+        servicesDir,
+        ports,
+        ...(faults === undefined ? {} : { faults }),
+        ...(onLog === undefined ? {} : { onLog }),
+        ...(offlineStartupTimeoutMs === undefined ? {} : { offlineStartupTimeoutMs }),
+      }),
       ...packaged.map((name) =>
         packageService(join(servicesDir, name), 'test', packageDirs[name] ?? '', EXAMPLE_DEPLOY_PARAMS),
       ),

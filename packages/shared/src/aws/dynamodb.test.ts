@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient, isConditionalCheckFailed } from './dynamodb.js';
 
@@ -12,6 +14,32 @@ describe('createDocumentClient', () => {
     expect(client.config.translateConfig?.marshallOptions?.removeUndefinedValues).toBe(true);
     client.destroy();
     overridden.destroy();
+  });
+});
+
+describe('createDocumentClient against an endpoint that stops answering', () => {
+  it('gives up on each attempt after 2 s with a TimeoutError, instead of waiting for ever', async () => {
+    // Accepts connections and never answers: DynamoDB frozen.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const client = createDocumentClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      maxAttempts: 1,
+    });
+    const started = Date.now();
+
+    const error = await client
+      .send(new GetCommand({ TableName: 't', Key: { id: '1' } }))
+      .catch((e: Error) => e);
+
+    expect((error as Error).name).toBe('TimeoutError');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    expect(Date.now() - started).toBeLessThan(4000);
+    client.destroy();
+    silent.close();
   });
 });
 

@@ -5,6 +5,8 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Identity } from '../auth/identity.js';
 import type { VerifyToken } from '../auth/jwt-verifier.js';
+import { INVOCATION_RESERVE_MS } from '../aws/timeouts.js';
+import { ServiceUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { HttpContext } from './http-context.js';
 import { type Access, authenticate } from './middleware/authenticate.js';
@@ -114,7 +116,14 @@ export const httpHandler = <T extends RequestSchemas>(
   } = options;
   const parseRequest = requestParser(schemas);
 
-  const base = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>()
+  const base = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>({
+    // A dependency slow enough to use up the function's time is a 503 the client may retry, answered
+    // while there is time to answer, never a function timeout (a 500, mid-work).
+    timeoutEarlyInMillis: INVOCATION_RESERVE_MS,
+    timeoutEarlyResponse: () => {
+      throw new ServiceUnavailableError('A dependency is too slow right now; retry shortly');
+    },
+  })
     .use(lowerCaseResponseHeaders())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlationId(logger))
