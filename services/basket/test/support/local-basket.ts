@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
 import { localCloud } from '@eshop/local-cloud/testing';
-import { buildPublishEvent, createDocumentClient, createLogger } from '@eshop/shared';
+import { buildPublishEvent, createDocumentClient, createLogger, createMetricCounter } from '@eshop/shared';
 import { verifyTestToken } from '@eshop/shared/testing';
 import { buildFindCatalogProduct } from '../../src/catalog/product-catalog.js';
 import type { BasketLine } from '../../src/domain/basket.js';
@@ -43,6 +43,7 @@ export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: strin
     documentClient,
     eventBridge,
     logger: createLogger('basket-test'),
+    countMetric: createMetricCounter('basket-test'),
     verifyToken: verifyTestToken,
     now: () => new Date(),
     newId: () => randomUUID(),
