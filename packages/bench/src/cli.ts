@@ -4,6 +4,8 @@
  * results/latest.{json,md,svg} and prints the table. See ../README.md for what each figure means.
  * `pnpm bench --footprint` (or BENCH_ONLY=footprint) runs only the footprint section.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverServices } from '@eshop/local-cloud';
 import { runApiBenchmark } from './api/run-api.js';
@@ -34,6 +36,11 @@ const log = (line: string) =>
 
 // BENCH_QUICK=1 runs every part with small numbers: to check the harness, not to quote figures.
 const quick = process.env.BENCH_QUICK === '1';
+// BENCH_ONLY=cold-start measures only the cold starts (~5 min) and replaces that part of
+// results/latest.* ; the API and pipeline figures stay those of the last full run.
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && only !== 'cold-start')
+  throw new Error(`BENCH_ONLY=${only}: only cold-start is supported`);
 const settings = {
   coldStartRuns: quick ? 3 : 25,
   concurrencies: [1, 16, 64],
@@ -59,6 +66,16 @@ log(
 log('cold start: packaging every service, then cold-starting each function');
 const services = discoverServices(servicesDir);
 const coldStart = await runColdStartBenchmark(servicesDir, services, settings.coldStartRuns, log);
+
+if (only === 'cold-start') {
+  const previous = JSON.parse(await readFile(join(resultsDir, 'latest.json'), 'utf8')) as BenchResults;
+  const table = await writeResults(resultsDir, { ...previous, coldStart });
+  process.stdout.write(`${table}\n`);
+  log(
+    `cold start only: done in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${resultsDir}`,
+  );
+  process.exit(0);
+}
 
 log('starting the local cloud');
 const cloud = await startBenchCloud();

@@ -32,3 +32,9 @@ export {
 } from './http/pagination.js';
 export { accepted, created, noContent, ok } from './http/responses.js';
 export { createLogger, type Logger } from './logger.js';
+export {
+  type BusinessMetric,
+  type CountMetric,
+  createMetricCounter,
+  METRICS_NAMESPACE,
+} from './metrics.js';

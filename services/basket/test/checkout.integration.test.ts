@@ -1,5 +1,5 @@
-import { buildPublishEvent } from '@eshop/shared';
-import { lambdaContext } from '@eshop/shared/testing';
+import { buildPublishEvent, createMetricCounter } from '@eshop/shared';
+import { captureStdout, lambdaContext, metricsIn } from '@eshop/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { buildFindCatalogProducts } from '../src/catalog/product-catalog.js';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
@@ -85,6 +85,45 @@ describe('checkout against the local cloud', () => {
 
     expect(response.statusCode).toBe(409);
     expect(await eventsFor(userName, 0)).toHaveLength(0);
+  });
+
+  it('counts checkouts accepted and refused, by reason, as EMF metrics in its log', async () => {
+    const userName = uniqueUser('metrics');
+    await fillBasket(userName);
+    const handler = checkoutBasketHandler({ ...deps, countMetric: createMetricCounter('basket') });
+    const key = { 'idempotency-key': `key-${userName}` };
+    const stdout = captureStdout();
+
+    try {
+      await handler(checkoutRequest(userName, key), lambdaContext()); // accepted
+      await handler(checkoutRequest(userName, key), lambdaContext()); // a replay: not a new checkout
+      await handler(checkoutRequest(userName), lambdaContext()); // the basket is empty now
+      await handler(checkoutRequest(userName, { 'idempotency-key': 'short' }), lambdaContext());
+    } finally {
+      stdout.stop();
+    }
+
+    const counted = metricsIn(stdout.lines()).map(({ namespace, name, value, dimensions }) => ({
+      namespace,
+      name,
+      value,
+      dimensions,
+    }));
+    expect(counted).toEqual([
+      { namespace: 'eshop', name: 'CheckoutsAccepted', value: 1, dimensions: { service: 'basket' } },
+      {
+        namespace: 'eshop',
+        name: 'CheckoutsRefused',
+        value: 1,
+        dimensions: { service: 'basket', reason: 'basket-empty' },
+      },
+      {
+        namespace: 'eshop',
+        name: 'CheckoutsRefused',
+        value: 1,
+        dimensions: { service: 'basket', reason: 'invalid-request' },
+      },
+    ]);
   });
 
   it('answers 503 with Retry-After and keeps the basket when the bus rejects the entry; a retry completes it', async () => {

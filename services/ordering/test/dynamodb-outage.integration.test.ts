@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { localCloud, type RestartableTable, restartableTableLike } from '@eshop/local-cloud/testing';
-import { createLogger } from '@eshop/shared';
+import { createLogger, createMetricCounter } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOrdersHandler } from '../src/handlers/list-orders.js';
@@ -33,6 +33,7 @@ describe('ordering while DynamoDB is down', () => {
     const listUser = listUserOrdersHandler(deps);
     const consume = processCheckoutHandler({
       logger,
+      countMetric: createMetricCounter('ordering-outage'),
       now: deps.now,
       saveNewOrder: orders.saveNewOrder,
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@eshop/shared';
-import { lambdaContext } from '@eshop/shared/testing';
+import { createLogger, createMetricCounter } from '@eshop/shared';
+import { captureStdout, lambdaContext, metricsIn } from '@eshop/shared/testing';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Order } from '../src/domain/order.js';
 import type { SaveNewOrder } from '../src/domain/ports.js';
@@ -11,6 +11,7 @@ import { localOrderTable } from './support/local-table.js';
 // The consumer against DynamoDB Local with the table created from serverless.yml: no mocks.
 const table = localOrderTable();
 const logger = createLogger('ordering-it');
+const countMetric = createMetricCounter('ordering');
 const now = () => new Date();
 const context = lambdaContext('processCheckout');
 // A user of our own per run keeps these tests independent of every other test's data.
@@ -18,7 +19,7 @@ const userName = `it-${randomUUID().slice(0, 8)}`;
 const stored: Order[] = [];
 
 const consumer = (saveNewOrder: SaveNewOrder = table.saveNewOrder) =>
-  processCheckoutHandler({ logger, now, saveNewOrder });
+  processCheckoutHandler({ logger, countMetric, now, saveNewOrder });
 
 const ordersOfUser = async () => (await table.listUserOrders({ userName, limit: 100 })).items;
 
@@ -109,6 +110,47 @@ describe('processCheckout against DynamoDB Local', () => {
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison' }] });
     const ids = (await ordersOfUser()).map((o) => o.checkoutId);
     expect(ids).toEqual(expect.arrayContaining(good.map((c) => c.checkoutId)));
+  });
+
+  it('counts orders placed, duplicate deliveries suppressed and poison messages as EMF metrics in its log', async () => {
+    const checkout = aCheckout({ userName, checkedOutAt: '2026-11-29T09:00:00.000Z' });
+    const conflicting = { ...checkout, checkedOutAt: '2026-11-29T09:00:05.000Z' };
+    const stdout = captureStdout();
+
+    try {
+      await consumer()(sqsEvent(checkoutRecord(checkout, 'placed')), context);
+      await consumer()(
+        sqsEvent(
+          checkoutRecord(checkout, 'redelivered'),
+          sqsRecord('not json', 'unreadable'),
+          checkoutRecord(conflicting, 'conflicting'),
+        ),
+        context,
+      );
+    } finally {
+      stdout.stop();
+    }
+
+    const counted = metricsIn(stdout.lines()).map(({ name, value, dimensions }) => ({
+      name,
+      value,
+      dimensions,
+    }));
+    // The records of one batch are processed concurrently: their lines come in any order.
+    expect(counted).toHaveLength(4);
+    expect(counted).toEqual(
+      expect.arrayContaining([
+        { name: 'OrdersPlaced', value: 1, dimensions: { service: 'ordering' } },
+        { name: 'DuplicateDeliveriesSuppressed', value: 1, dimensions: { service: 'ordering' } },
+        { name: 'PoisonMessages', value: 1, dimensions: { service: 'ordering', reason: 'invalid-event' } },
+        {
+          name: 'PoisonMessages',
+          value: 1,
+          dimensions: { service: 'ordering', reason: 'checkout-conflict' },
+        },
+      ]),
+    );
+    expect(metricsIn(stdout.lines()).every((metric) => metric.namespace === 'eshop')).toBe(true);
   });
 
   it('retries only the record whose write failed, which then succeeds once', async () => {

@@ -52,7 +52,7 @@ const baselines: { name: string; entry: string; description: string; options: Bu
     {
       name: 'probe: zod',
       entry: 'probe-zod.ts',
-      description: 'zod only (`import { z }`), built like the services',
+      description: 'zod/mini only, with its English messages, built like the services',
       options: productionLike,
       ext: 'mjs',
     },
@@ -60,6 +60,13 @@ const baselines: { name: string; entry: string; description: string; options: Bu
       name: 'probe: Powertools logger',
       entry: 'probe-powertools-logger.ts',
       description: 'Powertools Logger only, built like the services',
+      options: productionLike,
+      ext: 'mjs',
+    },
+    {
+      name: 'probe: Powertools metrics',
+      entry: 'probe-powertools-metrics.ts',
+      description: 'Powertools Metrics only (one EMF line), built like the services',
       options: productionLike,
       ext: 'mjs',
     },

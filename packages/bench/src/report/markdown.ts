@@ -1,7 +1,7 @@
 import { COMPONENT_GROUPS } from '../cold-start/bundle-composition.js';
 import type { PeakMemory } from '../footprint/memory-sampler.js';
 import type { BenchResults } from '../results.js';
-import { checkTargets } from './targets.js';
+import { checkTargets, TARGETS } from './targets.js';
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(0);
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
@@ -14,7 +14,12 @@ const table = (header: string[], rows: (string | number)[][]): string =>
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ].join('\n');
 
+const ratio = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(2)}×`);
+const signedMs = (value: number | undefined) =>
+  value === undefined ? '–' : `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
+
 const coldStartSection = ({ coldStart }: BenchResults): string => {
+  const floor = coldStart.baselines.find((b) => b.name === 'probe: AWS SDK');
   const baselineRows = coldStart.baselines.map((b) => [
     `_${b.name}_`,
     kib(b.bytes),
@@ -22,7 +27,11 @@ const coldStartSection = ({ coldStart }: BenchResults): string => {
     '–',
     ms(b.init.initMs.median),
     ms(b.init.initMs.p99),
-    ms(b.init.processMs.median),
+    ms(b.init.firstInvokeMs?.median ?? Number.NaN),
+    ms(b.init.coldStartMs?.median ?? Number.NaN),
+    ratio(b.initRatio),
+    ratio(b.coldStartRatio),
+    '',
     '',
     '',
   ]);
@@ -33,9 +42,13 @@ const coldStartSection = ({ coldStart }: BenchResults): string => {
     kib(fn.bytes.zip),
     ms(fn.init.initMs.median),
     ms(fn.init.initMs.p99),
-    ms(fn.init.processMs.median),
-    `${fn.initRatio.toFixed(2)}×`,
-    `${fn.sizeRatio.toFixed(2)}×`,
+    ms(fn.init.firstInvokeMs?.median ?? Number.NaN),
+    ms(fn.init.coldStartMs?.median ?? Number.NaN),
+    ratio(fn.initRatio),
+    ratio(fn.coldStartRatio),
+    ratio(fn.sizeRatio),
+    signedMs(fn.initAboveFloorMs),
+    signedMs(fn.coldStartAboveFloorMs),
   ]);
   const compositionRows = coldStart.functions.map((fn) => [
     `${fn.service}/${fn.functionKey}`,
@@ -48,7 +61,9 @@ const coldStartSection = ({ coldStart }: BenchResults): string => {
     ms(effect.withSourceMapsMs.median - effect.withoutSourceMapsMs.median),
   ]);
   return [
-    `## Cold start proxy (${coldStart.runs} fresh processes per row; median, p99; other work on the machine meanwhile: ${coldStart.noise.foreignCores} cores)`,
+    `## Cold start proxy (${coldStart.runs} fresh processes per row; median, p99; other work on the machine meanwhile: ${coldStart.noise.foreignCores} cores${coldStart.measuredAt === undefined ? '' : `; measured ${coldStart.measuredAt}`})`,
+    '',
+    `Targets (issue 14): init ≤ ${TARGETS.initRatio}× and cold start (init + first request through DynamoDB Local) ≤ ${TARGETS.coldStartRatio}× the plain getProduct's, bundle ≤ ${TARGETS.sizeRatio}× its size. The floor is the AWS SDK alone (_probe: AWS SDK_: ${ms(floor?.init.initMs.median ?? Number.NaN)} ms init, ${ms(floor?.init.coldStartMs?.median ?? Number.NaN)} ms with its first GetItem); the last two columns are each function's distance from it.`,
     '',
     table(
       [
@@ -58,9 +73,13 @@ const coldStartSection = ({ coldStart }: BenchResults): string => {
         'zip KiB',
         'init ms (median)',
         'init ms (p99)',
-        'process ms (median)',
+        'first request ms',
+        'cold start ms',
         'init vs plain',
+        'cold start vs plain',
         'size vs plain',
+        'init − SDK floor (ms)',
+        'cold start − SDK floor (ms)',
       ],
       [...baselineRows, ...functionRows],
     ),

@@ -103,3 +103,81 @@ export const signedInAs = (userName: string, options: { admin?: boolean } = {}):
   authorization: `Bearer ${testToken(userName, options)}`,
 });
 export { aCheckout, envelopeOf } from './checkout-basket.js';
+
+/** One data point of a CloudWatch Embedded Metric Format log line. */
+export interface LoggedMetric {
+  namespace: string;
+  name: string;
+  value: unknown;
+  dimensions: Record<string, unknown>;
+}
+
+const isEmf = (
+  entry: unknown,
+): entry is { _aws: { CloudWatchMetrics: unknown[] } } & Record<string, unknown> =>
+  typeof entry === 'object' &&
+  entry !== null &&
+  Array.isArray((entry as { _aws?: { CloudWatchMetrics?: unknown } })._aws?.CloudWatchMetrics);
+
+/**
+ * The metrics in log lines, read the way CloudWatch reads Embedded Metric Format: each metric
+ * named in `_aws.CloudWatchMetrics` with its value and its dimensions' values from the same line.
+ * Lines that are not EMF (ordinary log lines) are skipped.
+ *
+ * @example
+ * expect(metricsIn(lines)).toContainEqual(expect.objectContaining({ name: 'OrdersPlaced', value: 1 }));
+ */
+export const metricsIn = (lines: readonly string[]): LoggedMetric[] =>
+  lines.flatMap((line) => {
+    let entry: unknown;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      return [];
+    }
+    if (!isEmf(entry)) return [];
+    return (
+      entry._aws.CloudWatchMetrics as {
+        Namespace: string;
+        Dimensions: string[][];
+        Metrics: { Name: string }[];
+      }[]
+    ).flatMap(({ Namespace, Dimensions, Metrics }) =>
+      Metrics.map(({ Name }) => ({
+        namespace: Namespace,
+        name: Name,
+        value: entry[Name],
+        dimensions: Object.fromEntries((Dimensions[0] ?? []).map((key) => [key, entry[key]])),
+      })),
+    );
+  });
+
+/**
+ * Records every line this process writes to stdout (where Lambda's log lines and EMF metrics go)
+ * until `stop()`, still passing them through.
+ *
+ * @example
+ * const stdout = captureStdout();
+ * await handler(event, context);
+ * expect(metricsIn(stdout.stop())).toHaveLength(1);
+ */
+export const captureStdout = (): { lines: () => string[]; stop: () => string[] } => {
+  const written: string[] = [];
+  const original = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return (original as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
+  }) as typeof process.stdout.write;
+  const lines = () =>
+    written
+      .join('')
+      .split('\n')
+      .filter((line) => line !== '');
+  return {
+    lines,
+    stop: () => {
+      process.stdout.write = original;
+      return lines();
+    },
+  };
+};

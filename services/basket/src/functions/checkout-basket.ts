@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildPublishEvent, requireEnv, signedInHttpEnvironment } from '@eshop/shared';
+import { buildPublishEvent, createMetricCounter, requireEnv, signedInHttpEnvironment } from '@eshop/shared';
 import { documentClient } from '@eshop/shared/clients/dynamodb';
 import { eventBridgeClient } from '@eshop/shared/clients/eventbridge';
 import { buildFindCatalogProducts } from '../catalog/product-catalog.js';
@@ -28,4 +28,5 @@ export const handler = checkoutBasketHandler({
   publishEvent: buildPublishEvent(eventBridgeClient, requireEnv('EVENT_BUS_NAME')),
   now,
   newId: randomUUID,
+  countMetric: createMetricCounter('basket'),
 });

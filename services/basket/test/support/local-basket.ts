@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { localCloud } from '@eshop/local-cloud/testing';
-import { buildPublishEvent, createDocumentClient, createLogger } from '@eshop/shared';
+import { buildPublishEvent, createDocumentClient, createLogger, createMetricCounter } from '@eshop/shared';
 import { httpEvent, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import { buildFindCatalogProducts } from '../../src/catalog/product-catalog.js';
 import type { BasketLine } from '../../src/domain/basket.js';
@@ -35,6 +35,7 @@ export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: strin
     documentClient,
     eventBridge,
     logger: createLogger('basket-test'),
+    countMetric: createMetricCounter('basket-test'),
     verifyToken: verifyTestToken,
     now: () => new Date(),
     newId: () => randomUUID(),

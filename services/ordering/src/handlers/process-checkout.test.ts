@@ -13,14 +13,18 @@ const consumer = (saveNewOrder?: SaveNewOrder) => {
   const store = inMemoryOrders();
   const logger = createLogger('ordering-test');
   const errors = vi.spyOn(logger, 'error');
+  const counted: [string, Readonly<Record<string, string>>?][] = [];
   const handler = processCheckoutHandler({
     logger,
+    countMetric: (metric, dimensions) =>
+      counted.push(dimensions === undefined ? [metric] : [metric, dimensions]),
     now,
     saveNewOrder: saveNewOrder ?? store.saveNewOrder,
   });
   return {
     store,
     errors,
+    counted,
     handle: (...records: Parameters<typeof sqsEvent>) => handler(sqsEvent(...records), context),
   };
 };
@@ -39,7 +43,7 @@ describe('processCheckout', () => {
   });
 
   it('treats a redelivered checkout as done: one order, no failure', async () => {
-    const { store, handle } = consumer();
+    const { store, counted, handle } = consumer();
     const checkout = aCheckout();
 
     await handle(checkoutRecord(checkout, 'm-1'));
@@ -47,10 +51,15 @@ describe('processCheckout', () => {
 
     expect(redelivery).toEqual({ batchItemFailures: [] });
     expect(store.orders.size).toBe(1);
+    expect(counted).toEqual([
+      ['OrdersPlaced'],
+      ['DuplicateDeliveriesSuppressed'],
+      ['DuplicateDeliveriesSuppressed'],
+    ]);
   });
 
   it('reports failed, and logs which fields differ, a different event with the id of a placed checkout', async () => {
-    const { store, errors, handle } = consumer();
+    const { store, errors, counted, handle } = consumer();
     const checkout = aCheckout();
     await handle(checkoutRecord(checkout, 'm-1'));
 
@@ -68,6 +77,7 @@ describe('processCheckout', () => {
         differences: ['orderDate'],
       }),
     );
+    expect(counted).toEqual([['OrdersPlaced'], ['PoisonMessages', { reason: 'checkout-conflict' }]]);
   });
 
   it.each([
@@ -77,12 +87,13 @@ describe('processCheckout', () => {
     ['an unknown detail version', envelopeOf({ ...aCheckout(), version: '2' })],
     ['a total that does not add up', envelopeOf({ ...aCheckout(), total: 1 })],
   ])('reports %s failed, logs why with its messageId, and keeps the rest', async (_, body) => {
-    const { store, errors, handle } = consumer();
+    const { store, errors, counted, handle } = consumer();
 
     const response = await handle(checkoutRecord(aCheckout(), 'good'), sqsRecord(body, 'poison'));
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison' }] });
     expect(store.orders.size).toBe(1);
+    expect(counted).toContainEqual(['PoisonMessages', { reason: 'invalid-event' }]);
     expect(errors).toHaveBeenCalledWith(
       expect.stringContaining('invalid CheckoutBasket message'),
       expect.objectContaining({ messageId: 'poison', reason: expect.any(String), issues: expect.any(Array) }),

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import {
   CheckoutBasket,
   type CheckoutBasketDetail,
+  type CountMetric,
   InvalidEventError,
   type Logger,
   parseEvent,
@@ -14,6 +15,7 @@ import type { SaveNewOrder } from '../domain/ports.js';
 
 export interface ProcessCheckoutDeps {
   logger: Logger;
+  countMetric: CountMetric;
   saveNewOrder: SaveNewOrder;
   now: () => Date;
 }
@@ -31,8 +33,12 @@ export interface ProcessCheckoutDeps {
  * - a redelivered checkout finds its order already stored and succeeds without writing;
  * - a different event with the id of a checkout that already has an order is logged at error with
  *   the fields that differ and reported failed (so it ends in the DLQ); the order stays as it is.
+ *
+ * Counts `OrdersPlaced`, `DuplicateDeliveriesSuppressed` (a redelivery that wrote nothing) and
+ * `PoisonMessages` by `reason` (`invalid-event`, `checkout-conflict`: retrying cannot help) on
+ * every receive of one.
  */
-export const processCheckoutHandler = ({ logger, saveNewOrder, now }: ProcessCheckoutDeps) => {
+export const processCheckoutHandler = ({ logger, countMetric, saveNewOrder, now }: ProcessCheckoutDeps) => {
   const place = placeOrder({ saveNewOrder, now });
   const processRecord = async (record: SQSRecord): Promise<void> => {
     const { messageId } = record;
@@ -41,6 +47,7 @@ export const processCheckoutHandler = ({ logger, saveNewOrder, now }: ProcessChe
       checkout = parseEvent(CheckoutBasket, record.body).detail;
     } catch (error) {
       if (error instanceof InvalidEventError) {
+        countMetric('PoisonMessages', { reason: 'invalid-event' });
         logger.error(
           'Rejected an invalid CheckoutBasket message; it goes to the DLQ after its last receive',
           {
@@ -56,6 +63,7 @@ export const processCheckoutHandler = ({ logger, saveNewOrder, now }: ProcessChe
     const { checkoutId, correlationId } = checkout;
     try {
       const { order, outcome } = await place(checkout);
+      countMetric(outcome === 'placed' ? 'OrdersPlaced' : 'DuplicateDeliveriesSuppressed');
       logger.info(
         outcome === 'placed' ? 'Order placed' : 'Order already placed for this checkout; nothing written',
         {
@@ -67,6 +75,7 @@ export const processCheckoutHandler = ({ logger, saveNewOrder, now }: ProcessChe
       );
     } catch (error) {
       if (error instanceof CheckoutConflictError) {
+        countMetric('PoisonMessages', { reason: 'checkout-conflict' });
         logger.error(
           'A different order is already stored for this checkout; the message is reported failed',
           {
