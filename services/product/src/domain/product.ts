@@ -21,18 +21,22 @@ export interface Product {
 const name = z.string().trim().min(1).max(200);
 const description = z.string().trim().max(4000);
 const category = z.string().trim().min(1).max(100);
+
+/** The category of a product created without one (the original reference never required it). */
+export const DEFAULT_CATEGORY = 'uncategorized';
 const price = z.number().int('Must be an integer number of cents').min(0).max(100_000_000);
 const imageUrl = z.string().trim().min(1).max(2048);
 
 /**
  * Body of `POST /product`. `imageFile` is accepted as an alias of `imageUrl` because the original
- * reference's clients send it. Unknown fields are rejected rather than silently dropped.
+ * reference's clients send it; so are their `id`s, ignored like any unknown field (unless the
+ * client asks for `Prefer: handling=strict`): the id is always ours.
  */
 export const newProductSchema = z
   .strictObject({
     name,
     description: description.default(''),
-    category,
+    category: category.default(DEFAULT_CATEGORY),
     price,
     imageUrl,
     imageFile: imageUrl,
