@@ -32,6 +32,9 @@ export default {
   // A mutant that loops forever is caught by Stryker's hit counter at once; a timeout means a slow
   // run on a busy machine, and costs a restart of the test runner. Be patient instead.
   timeoutMS: 20_000,
+  // The initial run starts each service's local cloud and runs every fast test once, unmutated:
+  // more than Stryker's default 5 minutes on a busy 2-core machine.
+  dryRunTimeoutMinutes: 30,
   // Committed: a full run takes hours on 2 cores, so a fresh clone or CI starts from the last
   // results and tests only what changed since (`--force` tests everything). Regenerated, never
   // merged by hand: on a conflict, take either side and run `pnpm mutate` again.

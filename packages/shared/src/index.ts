@@ -3,6 +3,7 @@
 export { assertActsFor, type Identity } from './auth/identity.js';
 export { buildJwtVerifier, type VerifyToken } from './auth/jwt-verifier.js';
 export { createDocumentClient, isConditionalCheckFailed } from './aws/dynamodb.js';
+export { type ScanPageQuery, scanPage } from './aws/scan-page.js';
 export { optionalEnv, requireEnv } from './env.js';
 export {
   BadRequestError,

@@ -4,17 +4,15 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  ScanCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   type CheckoutBasketDetail,
   cursorKeyString,
-  decodeCursor,
-  encodeCursor,
   isConditionalCheckFailed,
   ServiceUnavailableError,
+  scanPage,
 } from '@eshop/shared';
 import * as z from 'zod';
 import type { Basket } from '../domain/basket.js';
@@ -54,9 +52,6 @@ export const completedKey = (userName: string, checkoutId: string) => ({
 const CHECKOUT_RECORD_TTL_SECONDS = 7 * 24 * 3600;
 // Longer than a key record can outlive the checkout's start (it may be written when resumed).
 const COMPLETED_MARKER_TTL_SECONDS = 8 * 24 * 3600;
-/** How many Scan calls one page of `GET /basket` may take to fill up past non-basket items. */
-const MAX_SCANS_PER_PAGE = 5;
-
 // A page may end on any item of the table, so a cursor may name any of its keys.
 const startKeySchema = z.strictObject({
   userName: cursorKeyString(2048),
@@ -141,32 +136,17 @@ export const buildDeleteBasket =
 
 export const buildListBaskets =
   (documentClient: DynamoDBDocumentClient, tableName: string): ListBaskets =>
-  async ({ limit, cursor }) => {
-    const baskets: Basket[] = [];
-    let startKey: Record<string, unknown> | undefined = decodeCursor(cursor, startKeySchema);
-    let scans = 0;
-    // Checkout records and markers share the table: keep scanning until the page is full.
-    do {
-      const page = await documentClient.send(
-        new ScanCommand({
-          TableName: tableName,
-          Limit: limit,
-          FilterExpression: 'sk = :basket',
-          ExpressionAttributeValues: { ':basket': BASKET_SK },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      baskets.push(...(page.Items ?? []).map((item) => toBasket(item as BasketItem)));
-      startKey = page.LastEvaluatedKey;
-      scans += 1;
-    } while (baskets.length < limit && startKey !== undefined && scans < MAX_SCANS_PER_PAGE);
-    if (baskets.length > limit) {
-      // The next page starts after the last basket of this one.
-      const items = baskets.slice(0, limit);
-      return { items, nextCursor: encodeCursor(basketKey(items[items.length - 1]?.userName ?? '')) };
-    }
-    return { items: baskets, nextCursor: encodeCursor(startKey) };
-  };
+  ({ limit, cursor }) =>
+    // Checkout records and markers share the table: only basket items are listed.
+    scanPage(documentClient, {
+      tableName,
+      limit,
+      cursor,
+      startKeySchema,
+      filter: { FilterExpression: 'sk = :basket', ExpressionAttributeValues: { ':basket': BASKET_SK } },
+      toItem: (item) => toBasket(item as unknown as BasketItem),
+      keyOf: (basket) => basketKey(basket.userName),
+    });
 
 export const buildFindCheckoutByKey =
   (documentClient: DynamoDBDocumentClient, tableName: string): FindCheckoutByKey =>

@@ -3,11 +3,10 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
-  ScanCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { cursorKeyString, decodeCursor, encodeCursor } from '@eshop/shared';
+import { cursorKeyString, decodeCursor, encodeCursor, scanPage } from '@eshop/shared';
 import * as z from 'zod';
 import type { Order } from '../domain/order.js';
 import type { ListOrders, ListUserOrders, SaveNewOrder } from '../domain/ports.js';
@@ -29,9 +28,6 @@ export const checkoutGuardKey = (checkoutId: string) => ({
   userName: `checkout/${checkoutId}`,
   orderKey: 'GUARD',
 });
-
-/** How many Scan calls one page of `GET /order` may take to fill up past guard items. */
-const MAX_SCANS_PER_PAGE = 5;
 
 // What a cursor may decode to: exactly a table key, nothing else.
 const tableKeySchema = z.strictObject({ userName: cursorKeyString(2048), orderKey: cursorKeyString(1024) });
@@ -98,32 +94,17 @@ export const buildSaveNewOrder =
 
 export const buildListOrders =
   (documentClient: DynamoDBDocumentClient, tableName: string): ListOrders =>
-  async ({ limit, cursor }) => {
-    const orders: Order[] = [];
-    let startKey: Record<string, unknown> | undefined = decodeCursor(cursor, tableKeySchema);
-    let scans = 0;
-    // Guards share the table: keep scanning until the page is full.
-    do {
-      const page = await documentClient.send(
-        new ScanCommand({
-          TableName: tableName,
-          Limit: limit,
-          FilterExpression: 'attribute_exists(orderId)',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      orders.push(...(page.Items ?? []).map(toOrder));
-      startKey = page.LastEvaluatedKey;
-      scans += 1;
-    } while (orders.length < limit && startKey !== undefined && scans < MAX_SCANS_PER_PAGE);
-    if (orders.length > limit) {
-      // The next page starts after the last order of this one.
-      const items = orders.slice(0, limit);
-      const last = items[items.length - 1];
-      return { items, nextCursor: last === undefined ? undefined : encodeCursor(orderKey(last)) };
-    }
-    return { items: orders, nextCursor: encodeCursor(startKey) };
-  };
+  ({ limit, cursor }) =>
+    // Guards share the table: only orders are listed.
+    scanPage(documentClient, {
+      tableName,
+      limit,
+      cursor,
+      startKeySchema: tableKeySchema,
+      filter: { FilterExpression: 'attribute_exists(orderId)' },
+      toItem: toOrder,
+      keyOf: orderKey,
+    });
 
 export const buildListUserOrders =
   (documentClient: DynamoDBDocumentClient, tableName: string): ListUserOrders =>
