@@ -58,6 +58,12 @@ export default defineService({
       events: [{ httpApi: { method: 'DELETE', path: '/basket/{userName}', ...signedIn } }],
       iamRoleStatements: [allow(['dynamodb:DeleteItem'], table)],
     },
+    // This API's OpenAPI document (the committed openapi.json), public; no AWS calls.
+    getApiDocument: {
+      handler: 'src/functions/get-api-document.handler',
+      events: [{ httpApi: { method: 'GET', path: '/openapi.json' } }],
+      memorySize: 256,
+    },
     checkoutBasket: {
       handler: 'src/functions/checkout-basket.handler',
       events: [{ httpApi: { method: 'POST', path: '/basket/checkout', ...signedIn } }],

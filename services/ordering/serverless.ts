@@ -49,6 +49,12 @@ export default defineService({
     checkoutDeadLetterQueueName: '${self:service}-${sls:stage}-checkout-dlq',
   },
   functions: {
+    // This API's OpenAPI document (the committed openapi.json), public; no AWS calls.
+    getApiDocument: {
+      handler: 'src/functions/get-api-document.handler',
+      events: [{ httpApi: { method: 'GET', path: '/openapi.json' } }],
+      memorySize: 256,
+    },
     processCheckout: {
       handler: 'src/functions/process-checkout.handler',
       // CheckoutQueue's VisibilityTimeout must stay at least 6× this (AWS's advice for SQS sources).

@@ -58,6 +58,12 @@ export default defineService({
       events: [{ httpApi: { method: 'DELETE', path: '/product/{id}', ...signedIn } }],
       iamRoleStatements: [allow(['dynamodb:DeleteItem'], table)],
     },
+    // This API's OpenAPI document (the committed openapi.json), public; no AWS calls.
+    getApiDocument: {
+      handler: 'src/functions/get-api-document.handler',
+      events: [{ httpApi: { method: 'GET', path: '/openapi.json' } }],
+      memorySize: 256,
+    },
     // The user pool's PreSignUp trigger (UserPool.LambdaConfig): refuses user names the API would
     // refuse. No AWS calls, so a role with its logs only.
     checkSignUp: {

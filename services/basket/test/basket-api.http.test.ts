@@ -255,7 +255,7 @@ describe('basket API over HTTP', () => {
       ['a checkout with a bad email', 'POST', '/basket/checkout', { ...buyer, email: 'not-an-email' }, 422],
       ['a checkout with a bad card', 'POST', '/basket/checkout', { ...buyer, cardInfo: 'abcd' }, 422],
       ['a checkout of an empty basket', 'POST', '/basket/checkout', buyer, 409],
-    ])('%s', async (_, method, path, body, status, headers = {}) => {
+    ])('%s', async (_, method, path, body, status, headers?: Record<string, string>) => {
       const response = await send(method, path, body, headers);
 
       expect(response.status).toBe(status);

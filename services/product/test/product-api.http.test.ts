@@ -165,7 +165,7 @@ describe('product API over HTTP', () => {
       ['a bad limit', 'GET', '/product?limit=0', undefined, 400],
       ['a forged cursor', 'GET', '/product?cursor=eyJpZCI6MX0', undefined, 400],
       ['garbage as cursor', 'GET', `/product?category=${category}&cursor=%%%`, undefined, 400],
-    ])('%s', async (_, method, path, body, status, headers = {}) => {
+    ])('%s', async (_, method, path, body, status, headers?: Record<string, string>) => {
       const before = await itemCount();
 
       const response = await send(method, path, body, headers);

@@ -10,7 +10,9 @@ export {
   apiDocument,
   httpRoutesOf,
 } from './api-document.js';
+export { describingDeps } from './describing-deps.js';
 export { eventJsonSchema } from './event-schema.js';
 export type { HeaderObject, HeaderParameter } from './headers.js';
 export { type JsonSchema, jsonSchemaOf } from './json-schema.js';
+export { apiDocumentSchema, pageSchemaOf } from './page-schema.js';
 export { jsonFileText, writeJsonFile } from './write-json.js';
