@@ -16,7 +16,10 @@ interface ResponseObject {
 }
 
 interface ApiDocument {
-  paths: Record<string, Record<string, { responses: Record<string, ResponseObject> }>>;
+  paths: Record<
+    string,
+    Record<string, { operationId: string; tags: string[]; responses: Record<string, ResponseObject> }>
+  >;
   components?: Json;
 }
 
