@@ -68,7 +68,7 @@ describe('the API reference page', () => {
     await getBasket.locator('.try-out__btn').click();
     await getBasket.locator('input[placeholder="userName"]').fill('swn');
     await getBasket.locator('.execute').click();
-    const status = getBasket.locator('.live-responses-table .response-col_status').first();
+    const status = getBasket.locator('.live-responses-table tr.response .response-col_status').first();
     await expect(status.textContent({ timeout: 30_000 })).resolves.toMatch(/^\s*200/);
 
     mkdirSync(outputDir, { recursive: true });

@@ -112,7 +112,10 @@ export const apiContract = (documents: Record<string, ApiDocument> = committedAp
     const { pathname } = new URL(seen.url);
     const method = seen.method.toLowerCase();
     const where = `${seen.method.toUpperCase()} ${pathname} → ${seen.status}`;
-    const route = routes.find((candidate) => candidate.matcher.test(pathname));
+    // A literal path wins over a template (`/basket/checkout` over `/basket/{userName}`), as in API Gateway.
+    const route = routes
+      .filter((candidate) => candidate.matcher.test(pathname) && candidate.operations[method] !== undefined)
+      .sort((a, b) => a.template.split('{').length - b.template.split('{').length)[0];
     const operation = route?.operations[method];
     if (route === undefined || operation === undefined) {
       throw new ContractViolation(`${where}: no service's OpenAPI document describes this operation`);

@@ -25,6 +25,8 @@ export const problemComponents = () => ({ Problem: jsonSchemaOf(problemSchema, {
 interface ProblemStatus {
   description: string;
   headers?: Record<string, HeaderObject>;
+  /** Another body this status may have, besides problem+json. */
+  alternative?: { mediaType: string; schema: Record<string, unknown> };
 }
 
 /** What each problem status means in these APIs, and the headers it always carries. */
@@ -32,7 +34,11 @@ export const PROBLEM_STATUSES: Readonly<Record<number, ProblemStatus>> = {
   400: { description: 'Malformed JSON, or an invalid path parameter, query parameter or header' },
   401: {
     description:
-      'No bearer token, or one that is not valid (expired, tampered, another issuer or app client)',
+      'No bearer token, or one that is not valid (expired, tampered, another issuer or app client). Deployed, API Gateway’s JWT authorizer may answer first, with its own `{"message":"Unauthorized"}`: then the headers below are not guaranteed.',
+    alternative: {
+      mediaType: 'application/json',
+      schema: { type: 'object', required: ['message'], properties: { message: { const: 'Unauthorized' } } },
+    },
     headers: {
       'www-authenticate': {
         required: true,
@@ -69,15 +75,25 @@ export const PROBLEM_STATUSES: Readonly<Record<number, ProblemStatus>> = {
 export const problemResponse = (status: number, extraHeaders: Record<string, HeaderObject> = {}) => {
   const known = PROBLEM_STATUSES[status];
   if (known === undefined) throw new Error(`No description of problem status ${status}`);
+  const headers: Record<string, HeaderObject> = { ...correlationIdHeader, ...known.headers, ...extraHeaders };
   return {
     description: known.description,
-    headers: { ...correlationIdHeader, ...known.headers, ...extraHeaders },
+    // API Gateway's own answer (the alternative body) carries none of our headers.
+    headers:
+      known.alternative === undefined
+        ? headers
+        : Object.fromEntries(
+            Object.entries(headers).map(([name, header]) => [name, { ...header, required: false }]),
+          ),
     content: {
       'application/problem+json': {
         schema: {
           allOf: [{ $ref: '#/components/schemas/Problem' }, { properties: { status: { const: status } } }],
         },
       },
+      ...(known.alternative === undefined
+        ? {}
+        : { [known.alternative.mediaType]: { schema: known.alternative.schema } }),
     },
   };
 };
