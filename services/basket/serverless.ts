@@ -5,11 +5,12 @@ import {
   dynamoDbTable,
   getAtt,
   localTokenIssuer,
+  publicHttpFunction,
   requiredParam,
+  signedInHttpFunction,
 } from '@eshop/serverless-config';
 
 const table = getAtt('BasketTable');
-const signedIn = { authorizer: { name: 'jwt' } };
 
 export default defineService({
   service: 'eshop-basket',
@@ -38,43 +39,23 @@ export default defineService({
   },
   // Every route needs a signed-in user; each function has its own role naming only its calls.
   functions: {
-    listBaskets: {
-      handler: 'src/functions/list-baskets.handler',
-      events: [{ httpApi: { method: 'GET', path: '/basket', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:Scan'], table)],
-    },
-    getBasket: {
-      handler: 'src/functions/get-basket.handler',
-      events: [{ httpApi: { method: 'GET', path: '/basket/{userName}', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:GetItem'], table)],
-    },
-    saveBasket: {
-      handler: 'src/functions/save-basket.handler',
-      events: [{ httpApi: { method: 'POST', path: '/basket', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:PutItem'], table)],
-    },
-    deleteBasket: {
-      handler: 'src/functions/delete-basket.handler',
-      events: [{ httpApi: { method: 'DELETE', path: '/basket/{userName}', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:DeleteItem'], table)],
-    },
+    listBaskets: signedInHttpFunction('list-baskets', 'GET /basket', [allow(['dynamodb:Scan'], table)]),
+    getBasket: signedInHttpFunction('get-basket', 'GET /basket/{userName}', [
+      allow(['dynamodb:GetItem'], table),
+    ]),
+    saveBasket: signedInHttpFunction('save-basket', 'POST /basket', [allow(['dynamodb:PutItem'], table)]),
+    deleteBasket: signedInHttpFunction('delete-basket', 'DELETE /basket/{userName}', [
+      allow(['dynamodb:DeleteItem'], table),
+    ]),
     // This API's OpenAPI document (the committed openapi.json), public; no AWS calls.
-    getApiDocument: {
-      handler: 'src/functions/get-api-document.handler',
-      events: [{ httpApi: { method: 'GET', path: '/openapi.json' } }],
-      memorySize: 256,
-    },
-    checkoutBasket: {
-      handler: 'src/functions/checkout-basket.handler',
-      events: [{ httpApi: { method: 'POST', path: '/basket/checkout', ...signedIn } }],
-      iamRoleStatements: [
-        // Read the basket and idempotency record; attach the pending checkout and write the record
-        // (one transaction); delete the basket and mark the record once the event is accepted.
-        allow(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], table),
-        // Publish only to this service's own bus.
-        allow(['events:PutEvents'], getAtt('EventBus')),
-      ],
-    },
+    getApiDocument: { ...publicHttpFunction('get-api-document', 'GET /openapi.json', []), memorySize: 256 },
+    checkoutBasket: signedInHttpFunction('checkout-basket', 'POST /basket/checkout', [
+      // Read the basket and idempotency record; attach the pending checkout and write the record
+      // (one transaction); delete the basket and mark the record once the event is accepted.
+      allow(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], table),
+      // Publish only to this service's own bus.
+      allow(['events:PutEvents'], getAtt('EventBus')),
+    ]),
   },
   resources: {
     Resources: {

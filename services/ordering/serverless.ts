@@ -8,14 +8,15 @@ import {
   getAtt,
   integerParam,
   localTokenIssuer,
+  publicHttpFunction,
   queueHasMessagesAlarm,
   requiredParam,
+  signedInHttpFunction,
 } from '@eshop/serverless-config';
 
 const table = getAtt('OrderTable');
 const checkoutQueueArn = getAtt('CheckoutQueue');
 const deadLetterQueueArn = getAtt('CheckoutDeadLetterQueue');
-const signedIn = { authorizer: { name: 'jwt' } };
 
 /** Lets the checkout rule, and nothing else, send to `queueArn`. */
 const ruleMaySendTo = (sid: string, queueArn: unknown) => ({
@@ -50,11 +51,7 @@ export default defineService({
   },
   functions: {
     // This API's OpenAPI document (the committed openapi.json), public; no AWS calls.
-    getApiDocument: {
-      handler: 'src/functions/get-api-document.handler',
-      events: [{ httpApi: { method: 'GET', path: '/openapi.json' } }],
-      memorySize: 256,
-    },
+    getApiDocument: { ...publicHttpFunction('get-api-document', 'GET /openapi.json', []), memorySize: 256 },
     processCheckout: {
       handler: 'src/functions/process-checkout.handler',
       // CheckoutQueue's VisibilityTimeout must stay at least 6× this (AWS's advice for SQS sources).
@@ -77,16 +74,10 @@ export default defineService({
       // per-function-role plugin.
       iamRoleStatements: [allow(['dynamodb:GetItem', 'dynamodb:PutItem'], table)],
     },
-    listOrders: {
-      handler: 'src/functions/list-orders.handler',
-      events: [{ httpApi: { method: 'GET', path: '/order', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:Scan'], table)],
-    },
-    listUserOrders: {
-      handler: 'src/functions/list-user-orders.handler',
-      events: [{ httpApi: { method: 'GET', path: '/order/{userName}', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:Query'], table)],
-    },
+    listOrders: signedInHttpFunction('list-orders', 'GET /order', [allow(['dynamodb:Scan'], table)]),
+    listUserOrders: signedInHttpFunction('list-user-orders', 'GET /order/{userName}', [
+      allow(['dynamodb:Query'], table),
+    ]),
   },
   resources: {
     Resources: {

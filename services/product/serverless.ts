@@ -5,13 +5,14 @@ import {
   dynamoDbTable,
   getAtt,
   localTokenIssuer,
+  publicHttpFunction,
   retainedUnlessThrowaway,
+  signedInHttpFunction,
 } from '@eshop/serverless-config';
 
 const table = getAtt('ProductTable');
 const categoryIndex = { 'Fn::Join': ['/', [table, 'index', 'byCategory']] };
 const issuerUrl = { 'Fn::Sub': 'https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}' };
-const signedIn = { authorizer: { name: 'jwt' } };
 
 export default defineService({
   service: 'eshop-product',
@@ -33,37 +34,21 @@ export default defineService({
   // Catalog reads are public; writes are for admins. Each function has its own role, naming only
   // the calls it makes on this service's table.
   functions: {
-    listProducts: {
-      handler: 'src/functions/list-products.handler',
-      events: [{ httpApi: { method: 'GET', path: '/product' } }],
-      iamRoleStatements: [allow(['dynamodb:Scan', 'dynamodb:Query'], [table, categoryIndex])],
-    },
-    createProduct: {
-      handler: 'src/functions/create-product.handler',
-      events: [{ httpApi: { method: 'POST', path: '/product', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:PutItem'], table)],
-    },
-    getProduct: {
-      handler: 'src/functions/get-product.handler',
-      events: [{ httpApi: { method: 'GET', path: '/product/{id}' } }],
-      iamRoleStatements: [allow(['dynamodb:GetItem'], table)],
-    },
-    updateProduct: {
-      handler: 'src/functions/update-product.handler',
-      events: [{ httpApi: { method: 'PUT', path: '/product/{id}', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:UpdateItem'], table)],
-    },
-    deleteProduct: {
-      handler: 'src/functions/delete-product.handler',
-      events: [{ httpApi: { method: 'DELETE', path: '/product/{id}', ...signedIn } }],
-      iamRoleStatements: [allow(['dynamodb:DeleteItem'], table)],
-    },
+    listProducts: publicHttpFunction('list-products', 'GET /product', [
+      allow(['dynamodb:Scan', 'dynamodb:Query'], [table, categoryIndex]),
+    ]),
+    createProduct: signedInHttpFunction('create-product', 'POST /product', [
+      allow(['dynamodb:PutItem'], table),
+    ]),
+    getProduct: publicHttpFunction('get-product', 'GET /product/{id}', [allow(['dynamodb:GetItem'], table)]),
+    updateProduct: signedInHttpFunction('update-product', 'PUT /product/{id}', [
+      allow(['dynamodb:UpdateItem'], table),
+    ]),
+    deleteProduct: signedInHttpFunction('delete-product', 'DELETE /product/{id}', [
+      allow(['dynamodb:DeleteItem'], table),
+    ]),
     // This API's OpenAPI document (the committed openapi.json), public; no AWS calls.
-    getApiDocument: {
-      handler: 'src/functions/get-api-document.handler',
-      events: [{ httpApi: { method: 'GET', path: '/openapi.json' } }],
-      memorySize: 256,
-    },
+    getApiDocument: { ...publicHttpFunction('get-api-document', 'GET /openapi.json', []), memorySize: 256 },
     // The user pool's PreSignUp trigger (UserPool.LambdaConfig): refuses user names the API would
     // refuse. No AWS calls, so a role with its logs only.
     checkSignUp: {

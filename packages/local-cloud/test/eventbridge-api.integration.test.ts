@@ -4,7 +4,6 @@ import {
   DeleteRuleCommand,
   DescribeEventBusCommand,
   DescribeRuleCommand,
-  EventBridgeClient,
   InvalidEventPatternException,
   ListEventBusesCommand,
   ListRulesCommand,
@@ -16,8 +15,8 @@ import {
   ResourceAlreadyExistsException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-eventbridge';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEventBridge, startEventBridge } from '../src/eventbridge/index.js';
+import { describe, expect, it } from 'vitest';
+import { localEventBridgeForFile } from './support/local-eventbridge.js';
 
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -26,22 +25,7 @@ const failureOf = (promise: Promise<unknown>) =>
   );
 
 describe('EventBridge emulator API (through the unmodified SDK)', () => {
-  let eventBridge: RunningEventBridge;
-  let client: EventBridgeClient;
-
-  beforeAll(async () => {
-    eventBridge = await startEventBridge({ port: 0, region: 'eu-west-1', accountId: '111122223333' });
-    client = new EventBridgeClient({
-      endpoint: eventBridge.url,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await eventBridge.stop();
-  });
+  const { client, emulator } = localEventBridgeForFile({ region: 'eu-west-1', accountId: '111122223333' });
 
   it('always has a default bus and manages custom buses', async () => {
     const defaultBus = await client.send(new DescribeEventBusCommand({}));
@@ -154,7 +138,7 @@ describe('EventBridge emulator API (through the unmodified SDK)', () => {
   });
 
   it('answers unknown operations with UnknownOperationException', async () => {
-    const response = await fetch(eventBridge.url, {
+    const response = await fetch(emulator().url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.ListArchives' },
       body: '{}',
@@ -164,7 +148,7 @@ describe('EventBridge emulator API (through the unmodified SDK)', () => {
   });
 
   it('rejects request bodies over 1 MiB', async () => {
-    const response = await fetch(eventBridge.url, {
+    const response = await fetch(emulator().url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.PutEvents' },
       body: 'x'.repeat(1024 * 1024 + 1),

@@ -1,12 +1,11 @@
 import {
   DescribeRuleCommand,
-  EventBridgeClient,
   InvalidEventPatternException,
   PutRuleCommand,
   TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEventBridge, startEventBridge } from '../src/eventbridge/index.js';
+import { describe, expect, it } from 'vitest';
+import { localEventBridgeForFile } from './support/local-eventbridge.js';
 
 /**
  * EventBridge's pattern limits, through the unmodified SDK. The "too complex" message and the
@@ -46,23 +45,8 @@ const failureOf = (promise: Promise<unknown>) =>
   );
 
 describe('EventBridge pattern limits', () => {
-  let eventBridge: RunningEventBridge;
-  let client: EventBridgeClient;
+  const { client } = localEventBridgeForFile();
   let ruleCount = 0;
-
-  beforeAll(async () => {
-    eventBridge = await startEventBridge({ port: 0 });
-    client = new EventBridgeClient({
-      endpoint: eventBridge.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await eventBridge.stop();
-  });
 
   const testPattern = (EventPattern: string) =>
     client.send(new TestEventPatternCommand({ EventPattern, Event: event }));

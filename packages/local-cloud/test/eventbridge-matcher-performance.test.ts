@@ -1,11 +1,6 @@
-import {
-  EventBridgeClient,
-  PutEventsCommand,
-  PutRuleCommand,
-  TestEventPatternCommand,
-} from '@aws-sdk/client-eventbridge';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEventBridge, startEventBridge } from '../src/eventbridge/index.js';
+import { PutEventsCommand, PutRuleCommand, TestEventPatternCommand } from '@aws-sdk/client-eventbridge';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { localEventBridgeForFile } from './support/local-eventbridge.js';
 
 /**
  * Patterns AWS accepts and events within PutEvents' 256 KiB must be answered in milliseconds. The
@@ -63,23 +58,11 @@ const envelope = (detail: Record<string, unknown>) =>
   });
 
 describe('EventBridge matcher stays fast on patterns AWS accepts', () => {
-  let eventBridge: RunningEventBridge;
-  let client: EventBridgeClient;
+  const { client } = localEventBridgeForFile();
 
   beforeAll(async () => {
-    eventBridge = await startEventBridge({ port: 0 });
-    client = new EventBridgeClient({
-      endpoint: eventBridge.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
     // The first request pays for loading and compiling the SDK and server code paths.
     await client.send(new PutRuleCommand({ Name: 'warm-up', EventPattern: '{"source":["perf"]}' }));
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await eventBridge.stop();
   });
 
   it(`accepts 17 parallel $ors in under ${BOUND_MS} ms`, async () => {

@@ -1,41 +1,10 @@
-import { readFileSync } from 'node:fs';
-import {
-  EventBridgeClient,
-  InvalidEventPatternException,
-  TestEventPatternCommand,
-} from '@aws-sdk/client-eventbridge';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEventBridge, startEventBridge } from '../src/eventbridge/index.js';
-
-interface PatternCase {
-  readonly name: string;
-  readonly expected: 'match' | 'no-match' | 'invalid';
-  readonly pattern: unknown;
-  readonly event: unknown;
-  readonly message?: string;
-}
-
-const cases: PatternCase[] = JSON.parse(
-  readFileSync(new URL('./fixtures/eventbridge-patterns/cases.json', import.meta.url), 'utf8'),
-);
+import { InvalidEventPatternException, TestEventPatternCommand } from '@aws-sdk/client-eventbridge';
+import { describe, expect, it } from 'vitest';
+import { recordedPatternCases as cases } from './fixtures/eventbridge-patterns/cases.js';
+import { localEventBridgeForFile } from './support/local-eventbridge.js';
 
 describe('EventBridge pattern conformance (outcomes recorded against AWS)', () => {
-  let eventBridge: RunningEventBridge;
-  let client: EventBridgeClient;
-
-  beforeAll(async () => {
-    eventBridge = await startEventBridge({ port: 0 });
-    client = new EventBridgeClient({
-      endpoint: eventBridge.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
-  });
-
-  afterAll(async () => {
-    client.destroy();
-    await eventBridge.stop();
-  });
+  const { client } = localEventBridgeForFile();
 
   it('covers the whole recorded sample', () => {
     expect(cases).toHaveLength(96);

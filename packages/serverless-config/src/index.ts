@@ -153,6 +153,41 @@ export const allow = (actions: string[], resource: unknown) => ({
   Resource: resource,
 });
 
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * A function answering one route of the service's HTTP API: its handler is the composition root
+ * `src/functions/<file>.ts`, its role holds exactly `iamRoleStatements`. A signed-in route goes
+ * through the API's JWT authorizer (named `jwt`, from the user pool).
+ */
+const httpFunction =
+  (authorizer: { name: string } | undefined) =>
+  (file: string, route: `${HttpMethod} /${string}`, iamRoleStatements: ReturnType<typeof allow>[]) => {
+    const space = route.indexOf(' ');
+    const [method, path] = [route.slice(0, space), route.slice(space + 1)];
+    return {
+      handler: `src/functions/${file}.handler`,
+      events: [{ httpApi: { method, path, ...(authorizer === undefined ? {} : { authorizer }) } }],
+      iamRoleStatements,
+    };
+  };
+
+/**
+ * A route anyone may call (catalog reads).
+ *
+ * @example
+ * getProduct: publicHttpFunction('get-product', 'GET /product/{id}', [allow(['dynamodb:GetItem'], table)]),
+ */
+export const publicHttpFunction = httpFunction(undefined);
+
+/**
+ * A route for signed-in users: API Gateway checks the token first, the function checks it again.
+ *
+ * @example
+ * getBasket: signedInHttpFunction('get-basket', 'GET /basket/{userName}', [allow(['dynamodb:GetItem'], table)]),
+ */
+export const signedInHttpFunction = httpFunction({ name: 'jwt' });
+
 /** `Fn::GetAtt` of a resource of the same template, by default its ARN. */
 export const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
 

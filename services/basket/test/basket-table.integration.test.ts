@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { CheckoutBasketDetail } from '@eshop/shared';
+import { aCheckout } from '@eshop/shared/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { basketKey } from '../src/store/basket-table.js';
 import {
@@ -19,18 +19,13 @@ afterAll(() => {
 });
 
 const lines = [{ productId: SEEDED.sdCard.id, productName: 'x', unitPrice: 5, quantity: 1 }];
-const checkoutOf = (userName: string): CheckoutBasketDetail => ({
-  version: '1',
-  checkoutId: randomUUID(),
-  correlationId: 'c',
-  userName,
-  buyer: { firstName: 'A', lastName: 'B', email: 'a@b.example', address: 'x' },
-  payment: { method: '1' },
-  items: [{ productId: SEEDED.sdCard.id, productName: 'x', quantity: 1, unitPrice: 5, lineTotal: 5 }],
-  total: 5,
-  currency: 'USD',
-  checkedOutAt: new Date().toISOString(),
-});
+const checkoutOf = (userName: string) =>
+  aCheckout({
+    userName,
+    items: [{ productId: SEEDED.sdCard.id, productName: 'x', quantity: 1, unitPrice: 5, lineTotal: 5 }],
+    total: 5,
+    checkedOutAt: new Date().toISOString(),
+  });
 
 describe('the basket table', () => {
   it('locks a basket saved before revisions existed by its timestamp', async () => {

@@ -1,13 +1,14 @@
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startFaultProxy } from '@eshop/local-cloud';
+import { startFaultProxy } from '@eshop/local-cloud';
 import { localCloud } from '@eshop/local-cloud/testing';
 import { createDocumentClient } from '@eshop/shared';
-import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aCheckout, lambdaContext } from '@eshop/shared/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { basketTable } from '../src/store/basket-table.js';
-import { captureCheckoutEvents } from './support/event-capture.js';
+import { captureCheckoutEventsInFile } from './support/event-capture.js';
 import {
   BASKET_TABLE,
+  checkoutEvent,
   localBasketDependencies,
   rememberingCatalog,
   SEEDED,
@@ -28,17 +29,9 @@ const deps = {
     return product;
   },
 };
-let capture: Awaited<ReturnType<typeof captureCheckoutEvents>>;
+const capture = captureCheckoutEventsInFile(local.documentClient, local.eventBridge);
 
-beforeAll(async () => {
-  capture = await captureCheckoutEvents();
-  await catalog.warm([SEEDED.sdCard.id, SEEDED.airPods.id]);
-});
-afterAll(async () => {
-  await capture.stop();
-  local.documentClient.destroy();
-  local.eventBridge.destroy();
-});
+beforeAll(() => catalog.warm([SEEDED.sdCard.id, SEEDED.airPods.id]));
 
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
 const fill = (userName: string) =>
@@ -47,22 +40,7 @@ const fill = (userName: string) =>
     { productId: SEEDED.airPods.id, productName: 'y', unitPrice: 1, quantity: 1 },
   ]);
 const checkOut = (handler: ReturnType<typeof checkoutBasketHandler>, userName: string, key: string) =>
-  handler(
-    httpEvent({
-      method: 'POST',
-      path: '/basket/checkout',
-      headers: { ...signedInAs(userName), 'idempotency-key': key },
-      body: {
-        userName,
-        firstName: 'Ada',
-        lastName: 'Lovelace',
-        email: 'ada@example.com',
-        address: 'London',
-        paymentMethod: 1,
-      },
-    }),
-    lambdaContext(),
-  );
+  handler(checkoutEvent(userName, { key }), lambdaContext());
 
 describe('an overlapping retry with the same Idempotency-Key', () => {
   it('gets the same 2xx answer as the first attempt and one checkout is published, 50 times', async () => {
@@ -117,18 +95,12 @@ describe('preparing a checkout', () => {
     await fill(userName);
     const basket = await deps.findBasket(userName);
     if (basket === undefined) throw new Error('no basket');
-    const detail = {
-      version: '1' as const,
-      checkoutId: crypto.randomUUID(),
-      correlationId: 'c',
+    const detail = aCheckout({
       userName,
-      buyer: { firstName: 'A', lastName: 'B', email: 'a@b.example', address: 'x' },
-      payment: { method: '1' },
       items: [{ productId: SEEDED.sdCard.id, productName: 'x', quantity: 1, unitPrice: 5, lineTotal: 5 }],
       total: 5,
-      currency: 'USD',
       checkedOutAt: new Date().toISOString(),
-    };
+    });
 
     const first = await deps.beginCheckout(basket, detail, `key-${userName}`);
     const resent = await deps.beginCheckout(basket, detail, `key-${userName}`);
@@ -144,11 +116,7 @@ describe('preparing a checkout', () => {
       operations: { TransactWriteItems: { errorBeforeForward: 1 } },
       errors: ['TransactionConflict'],
     });
-    const documentClient = createDocumentClient({
-      endpoint: proxy.url,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    });
+    const documentClient = createDocumentClient(localCloud().aws('dynamodb', proxy.url));
     try {
       const conflicted = { ...deps, ...basketTable(documentClient, BASKET_TABLE, () => new Date()) };
       const userName = uniqueUser('txconflict');

@@ -1,11 +1,12 @@
 import { buildPublishEvent } from '@eshop/shared';
-import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lambdaContext } from '@eshop/shared/testing';
+import { describe, expect, it } from 'vitest';
 import { buildFindCatalogProduct } from '../src/catalog/product-catalog.js';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { answerWith, type CatalogAnswer, neverAnswer, startCatalogServer } from './support/catalog-server.js';
-import { captureCheckoutEvents } from './support/event-capture.js';
+import { captureCheckoutEventsInFile } from './support/event-capture.js';
 import {
+  checkoutEvent,
   localBasketDependencies,
   rememberingCatalog,
   SEEDED,
@@ -16,27 +17,7 @@ import {
 // In-process handlers with the real adapters: DynamoDB Local, the local EventBridge (a test rule
 // routes CheckoutBasket to a test queue), and the product service over HTTP for prices.
 const deps = localBasketDependencies();
-let capture: Awaited<ReturnType<typeof captureCheckoutEvents>>;
-
-beforeAll(async () => {
-  capture = await captureCheckoutEvents();
-});
-afterAll(async () => {
-  await capture.stop();
-  deps.documentClient.destroy();
-  deps.eventBridge.destroy();
-});
-
-const buyer = (userName: string) => ({
-  userName,
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  address: '12 Analytical Row, London',
-  paymentMethod: 1,
-  cardInfo: '4242 4242 4242 4242',
-  totalPrice: 1, // what the original clients send; never trusted
-});
+const capture = captureCheckoutEventsInFile(deps.documentClient, deps.eventBridge);
 
 const fillBasket = (userName: string) =>
   storeBasket(deps, userName, [
@@ -50,13 +31,9 @@ const fillBasket = (userName: string) =>
     },
   ]);
 
+// What the original clients send as totalPrice: never trusted.
 const checkoutRequest = (userName: string, headers: Record<string, string> = {}) =>
-  httpEvent({
-    method: 'POST',
-    path: '/basket/checkout',
-    body: buyer(userName),
-    headers: { ...signedInAs(userName), ...headers },
-  });
+  checkoutEvent(userName, { headers, changes: { totalPrice: 1 } });
 
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
 const expectedTotal = 2 * SEEDED.airPods.price + 3 * SEEDED.sdCard.price;

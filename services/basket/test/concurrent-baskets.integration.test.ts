@@ -1,9 +1,15 @@
 import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { saveBasketHandler } from '../src/handlers/save-basket.js';
-import { captureCheckoutEvents } from './support/event-capture.js';
-import { localBasketDependencies, rememberingCatalog, SEEDED, uniqueUser } from './support/local-basket.js';
+import { captureCheckoutEventsInFile } from './support/event-capture.js';
+import {
+  checkoutEvent,
+  localBasketDependencies,
+  rememberingCatalog,
+  SEEDED,
+  uniqueUser,
+} from './support/local-basket.js';
 
 // Concurrent writers on one basket, in process, with the real adapters on the local cloud. The
 // catalog adapter is memoised: the race under test is on the basket table, and dozens of parallel
@@ -13,16 +19,7 @@ const catalog = rememberingCatalog(local.findCatalogProduct);
 const deps = { ...local, findCatalogProduct: catalog.findCatalogProduct };
 const save = saveBasketHandler(deps);
 const checkout = checkoutBasketHandler(deps);
-let capture: Awaited<ReturnType<typeof captureCheckoutEvents>>;
-
-beforeAll(async () => {
-  capture = await captureCheckoutEvents();
-});
-afterAll(async () => {
-  await capture.stop();
-  deps.documentClient.destroy();
-  deps.eventBridge.destroy();
-});
+const capture = captureCheckoutEventsInFile(deps.documentClient, deps.eventBridge);
 
 /** A promise `opened` that resolves once `open` is called: holds a request at a chosen point. */
 const gate = () => {
@@ -52,22 +49,7 @@ const replace = (userName: string, items: Line[]) =>
     httpEvent({ method: 'POST', headers: signedInAs(userName), body: { userName, items } }),
     lambdaContext(),
   );
-const checkOut = (userName: string, through = checkout) =>
-  through(
-    httpEvent({
-      method: 'POST',
-      headers: signedInAs(userName),
-      body: {
-        userName,
-        firstName: 'Ada',
-        lastName: 'L',
-        email: 'ada@example.com',
-        address: 'London',
-        paymentMethod: 1,
-      },
-    }),
-    lambdaContext(),
-  );
+const checkOut = (userName: string, through = checkout) => through(checkoutEvent(userName), lambdaContext());
 
 describe('concurrent writes to one basket', () => {
   it('ends with exactly one of many concurrently submitted baskets, never a mix', async () => {

@@ -7,7 +7,13 @@ import { getBasketHandler } from '../src/handlers/get-basket.js';
 import { listBasketsHandler } from '../src/handlers/list-baskets.js';
 import { saveBasketHandler } from '../src/handlers/save-basket.js';
 import { basketTable } from '../src/store/basket-table.js';
-import { BASKET_TABLE, localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
+import {
+  BASKET_TABLE,
+  checkoutEvent,
+  localBasketDependencies,
+  SEEDED,
+  uniqueUser,
+} from './support/local-basket.js';
 
 // A private DynamoDB Local stopped mid-run and started again on the same port with the same data:
 // basket answers 503 + Retry-After while it is down, the basket stays intact, and the same handler
@@ -35,14 +41,6 @@ describe('basket while DynamoDB is down', () => {
     const remove = deleteBasketHandler(deps);
     const checkout = checkoutBasketHandler(deps);
     const basket = { userName, items: [{ productId: SEEDED.sdCard.id, quantity: 2 }] };
-    const buyer = {
-      userName,
-      firstName: 'Ada',
-      lastName: 'L',
-      email: 'ada@example.com',
-      address: 'London',
-      paymentMethod: 1,
-    };
     expect(
       (await save(httpEvent({ method: 'POST', headers: user, body: basket }), lambdaContext())).statusCode,
     ).toBe(201);
@@ -60,15 +58,8 @@ describe('basket while DynamoDB is down', () => {
         httpEvent({ method: 'DELETE', headers: user, pathParameters: { userName } }),
         lambdaContext(),
       ),
-      await checkout(httpEvent({ method: 'POST', headers: user, body: buyer }), lambdaContext()),
-      await checkout(
-        httpEvent({
-          method: 'POST',
-          headers: { ...user, 'idempotency-key': `key-${userName}` },
-          body: buyer,
-        }),
-        lambdaContext(),
-      ),
+      await checkout(checkoutEvent(userName), lambdaContext()),
+      await checkout(checkoutEvent(userName, { key: `key-${userName}` }), lambdaContext()),
     ];
     await table.start();
 
@@ -77,10 +68,7 @@ describe('basket while DynamoDB is down', () => {
       expect(response.headers?.['retry-after']).toMatch(/^\d+$/);
     }
     await expect(deps.findBasket(userName)).resolves.toEqual(before);
-    const retried = await checkout(
-      httpEvent({ method: 'POST', headers: { ...user, 'idempotency-key': `key-${userName}` }, body: buyer }),
-      lambdaContext(),
-    );
+    const retried = await checkout(checkoutEvent(userName, { key: `key-${userName}` }), lambdaContext());
     expect(retried.statusCode).toBe(202);
     expect(JSON.parse(retried.body ?? '{}')).toMatchObject({ total: 2 * SEEDED.sdCard.price });
     await expect(deps.findBasket(userName)).resolves.toBeUndefined();

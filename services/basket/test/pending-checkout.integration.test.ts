@@ -1,13 +1,19 @@
 import { buildPublishEvent } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { deleteBasketHandler } from '../src/handlers/delete-basket.js';
 import { getBasketHandler } from '../src/handlers/get-basket.js';
 import { saveBasketHandler } from '../src/handlers/save-basket.js';
 import { basketTable } from '../src/store/basket-table.js';
-import { captureCheckoutEvents } from './support/event-capture.js';
-import { BASKET_TABLE, localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
+import { captureCheckoutEventsInFile } from './support/event-capture.js';
+import {
+  BASKET_TABLE,
+  checkoutEvent,
+  localBasketDependencies,
+  SEEDED,
+  uniqueUser,
+} from './support/local-basket.js';
 
 // What happens to a checkout that was prepared but not completed (its first attempt answered 503),
 // with the real adapters on the local cloud and a clock the tests move.
@@ -17,28 +23,9 @@ const now = () => new Date(clock);
 const deps = { ...local, now, ...basketTable(local.documentClient, BASKET_TABLE, now) };
 // A bus name that does not exist: PutEvents answers with a failed entry, a 503 for the client.
 const busDown = { ...deps, publishEvent: buildPublishEvent(local.eventBridge, 'no-such-bus') };
-let capture: Awaited<ReturnType<typeof captureCheckoutEvents>>;
-
-beforeAll(async () => {
-  capture = await captureCheckoutEvents();
-});
-afterAll(async () => {
-  await capture.stop();
-  local.documentClient.destroy();
-  local.eventBridge.destroy();
-});
+const capture = captureCheckoutEventsInFile(local.documentClient, local.eventBridge);
 
 const MINUTE = 60_000;
-const buyer = (userName: string, changes: Record<string, unknown> = {}) => ({
-  userName,
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  address: '12 Analytical Row, London',
-  paymentMethod: 1,
-  cardInfo: '4242 4242 4242 4242',
-  ...changes,
-});
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
 
 const save = (userName: string, items = [{ productId: SEEDED.sdCard.id, quantity: 2 }]) =>
@@ -70,16 +57,7 @@ const checkOut = (
     through = deps,
     changes = {},
   }: { key?: string; through?: typeof deps; changes?: Record<string, unknown> } = {},
-) =>
-  checkoutBasketHandler(through)(
-    httpEvent({
-      method: 'POST',
-      path: '/basket/checkout',
-      headers: { ...signedInAs(userName), ...(key === undefined ? {} : { 'idempotency-key': key }) },
-      body: buyer(userName, changes),
-    }),
-    lambdaContext(),
-  );
+) => checkoutBasketHandler(through)(checkoutEvent(userName, { key, changes }), lambdaContext());
 
 /** A basket whose checkout failed on the bus: the checkout stays pending on it. */
 const withPendingCheckout = async (key?: string) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createTableLike, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
+import { createTableLike } from '@eshop/local-cloud';
 import { localCloud } from '@eshop/local-cloud/testing';
 import { type CheckoutBasketDetail, createDocumentClient, createLogger } from '@eshop/shared';
 import { lambdaContext } from '@eshop/shared/testing';
@@ -24,11 +24,7 @@ import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from './su
 // mix valid CheckoutBasket events with poison, and a store that fails for some records.
 const endpoint = localCloud().endpoints.dynamodb;
 const tableName = `orders-consumer-fuzz-${randomUUID().slice(0, 8)}`;
-const documentClient = createDocumentClient({
-  endpoint,
-  region: LOCAL_REGION,
-  credentials: LOCAL_CREDENTIALS,
-});
+const documentClient = createDocumentClient(localCloud().aws('dynamodb'));
 const table = orderTable(documentClient, tableName);
 const logger = createLogger('ordering-consumer-fuzz');
 const now = () => new Date();

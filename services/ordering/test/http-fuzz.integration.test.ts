@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createTableLike, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
+import { createTableLike } from '@eshop/local-cloud';
 import { localCloud } from '@eshop/local-cloud/testing';
 import { createDocumentClient, createLogger, type HttpHandler } from '@eshop/shared';
 import { lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
@@ -23,11 +23,7 @@ import { aCheckout } from './support/checkout.js';
 // (seeded with a few orders): no generated request may fail with a 5xx or change the table.
 const endpoint = localCloud().endpoints.dynamodb;
 const tableName = `orders-fuzz-${randomUUID().slice(0, 8)}`;
-const documentClient = createDocumentClient({
-  endpoint,
-  region: LOCAL_REGION,
-  credentials: LOCAL_CREDENTIALS,
-});
+const documentClient = createDocumentClient(localCloud().aws('dynamodb'));
 const table = orderTable(documentClient, tableName);
 const deps = { logger: createLogger('ordering-fuzz'), verifyToken: verifyTestToken, ...table };
 const handlers: Record<string, HttpHandler> = {

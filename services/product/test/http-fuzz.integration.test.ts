@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createTableLike, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
+import { createTableLike } from '@eshop/local-cloud';
 import { localCloud } from '@eshop/local-cloud/testing';
 import { createDocumentClient, createLogger, type HttpHandler } from '@eshop/shared';
 import { lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
@@ -25,11 +25,7 @@ import { productTable } from '../src/store/product-table.js';
 // each generated request the table must hold exactly what the 2xx responses said was written.
 const endpoint = localCloud().endpoints.dynamodb;
 const tableName = `products-fuzz-${randomUUID().slice(0, 8)}`;
-const documentClient = createDocumentClient({
-  endpoint,
-  region: LOCAL_REGION,
-  credentials: LOCAL_CREDENTIALS,
-});
+const documentClient = createDocumentClient(localCloud().aws('dynamodb'));
 const table = productTable(documentClient, tableName);
 const deps = {
   logger: createLogger('product-fuzz'),

@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local-aws.js';
 import type { LocalCloudContext } from './global-setup.js';
 
 const required = (value: string | undefined, what: string): string => {
@@ -27,5 +28,14 @@ export const localCloud = () => {
       required(context.environments[service]?.[variable], `${variable} for ${service}`),
     /** Where `serverless package --stage test` wrote a packaged service. */
     packageDir: (service: string) => required(context.packageDirs[service], `package of ${service}`),
+    /**
+     * What an SDK client needs to reach one of the local cloud's AWS endpoints (or `endpoint`, e.g.
+     * a fault proxy in front of it): `createDocumentClient(localCloud().aws('dynamodb'))`.
+     */
+    aws: (service: keyof LocalCloudContext['endpoints'], endpoint = context.endpoints[service]) => ({
+      endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    }),
   };
 };

@@ -1,37 +1,13 @@
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
-import { CheckoutBasket, type CheckoutBasketDetail } from './checkout-basket.js';
+import { aCheckout, envelopeOf } from '../testing/checkout-basket.js';
+import { CheckoutBasket } from './checkout-basket.js';
 import { InvalidEventError, parseEvent } from './event-definition.js';
 import { buildPublishEvent, EventPublishError } from './publish-event.js';
 
-const detail: CheckoutBasketDetail = {
-  version: '1',
-  checkoutId: '3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7b',
-  correlationId: 'corr-1',
-  userName: 'swn',
-  buyer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', address: '1 Analytical St' },
-  payment: { method: 'card', cardLast4: '4242' },
-  items: [
-    { productId: 'p-1', productName: 'Mug', quantity: 2, unitPrice: 1000, lineTotal: 2000 },
-    { productId: 'p-2', productName: 'Lamp', quantity: 1, unitPrice: 4999, lineTotal: 4999 },
-  ],
-  total: 6999,
-  currency: 'USD',
-  checkedOutAt: '2026-11-27T10:00:00.000Z',
-};
-
-const envelope = (overrides: Record<string, unknown> = {}) => ({
-  version: '0',
-  id: 'evt-1',
-  'detail-type': 'CheckoutBasket',
-  source: 'eshop.basket',
-  account: '000000000000',
-  time: '2026-11-27T10:00:00Z',
-  region: 'us-east-1',
-  resources: [],
-  detail,
-  ...overrides,
-});
+const detail = aCheckout({ checkoutId: '3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7b' });
+const envelope = (overrides: Record<string, unknown> = {}) =>
+  envelopeOf(detail, { id: 'evt-1', ...overrides });
 
 describe('parseEvent', () => {
   it('parses an already-parsed event as well', () => {

@@ -102,3 +102,4 @@ export const verifyTestToken: VerifyToken = async (token) => {
 export const signedInAs = (userName: string, options: { admin?: boolean } = {}): Record<string, string> => ({
   authorization: `Bearer ${testToken(userName, options)}`,
 });
+export { aCheckout, envelopeOf } from './checkout-basket.js';

@@ -15,6 +15,7 @@ import {
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
 import { localCloud } from '@eshop/local-cloud/testing';
 import { CheckoutBasket, parseEvent } from '@eshop/shared';
+import { afterAll, beforeAll } from 'vitest';
 import { BASKET_BUS } from './local-basket.js';
 
 export type CapturedEvent = ReturnType<typeof parseEvent<typeof CheckoutBasket.detail>>;
@@ -109,4 +110,29 @@ export const captureCheckoutEvents = async () => {
   };
 
   return { settled, eventsOf, stop };
+};
+
+type CheckoutEventCapture = Awaited<ReturnType<typeof captureCheckoutEvents>>;
+
+/**
+ * {@link captureCheckoutEvents} for a whole test file: started before its tests and stopped after
+ * them, when the clients the file opened (`closeAfter`) are closed too.
+ */
+export const captureCheckoutEventsInFile = (...closeAfter: { destroy(): void }[]) => {
+  let capture: CheckoutEventCapture | undefined;
+  beforeAll(async () => {
+    capture = await captureCheckoutEvents();
+  });
+  afterAll(async () => {
+    await capture?.stop();
+    for (const client of closeAfter) client.destroy();
+  });
+  const started = () => {
+    if (capture === undefined) throw new Error('The capture starts in beforeAll: use it inside a test');
+    return capture;
+  };
+  return {
+    settled: (...args: Parameters<CheckoutEventCapture['settled']>) => started().settled(...args),
+    eventsOf: (...args: Parameters<CheckoutEventCapture['eventsOf']>) => started().eventsOf(...args),
+  };
 };

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
 import { localCloud } from '@eshop/local-cloud/testing';
 import { buildPublishEvent, createDocumentClient, createLogger } from '@eshop/shared';
-import { verifyTestToken } from '@eshop/shared/testing';
+import { httpEvent, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import { buildFindCatalogProduct } from '../../src/catalog/product-catalog.js';
 import type { BasketLine } from '../../src/domain/basket.js';
 import { pendingCheckoutGuard } from '../../src/domain/pending-checkout.js';
@@ -27,16 +26,9 @@ export const uniqueUser = (prefix = 'user') => `${prefix}-${randomUUID().slice(0
  * the product service over HTTP), for in-process handler tests that need to vary one dependency.
  */
 export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: string } = {}) => {
-  const endpoints = localCloud().endpoints;
-  const documentClient = createDocumentClient({
-    endpoint: endpoints.dynamodb,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
+  const documentClient = createDocumentClient(localCloud().aws('dynamodb'));
   const eventBridge = new EventBridgeClient({
-    endpoint: overrides.eventBridgeEndpoint ?? endpoints.eventbridge,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
+    ...localCloud().aws('eventbridge', overrides.eventBridgeEndpoint),
     maxAttempts: 1,
   });
   return {
@@ -93,3 +85,35 @@ export const storeBasket = async (
   );
   if ('pendingCheckout' in saved) throw new Error(`${userName} has a pending checkout`);
 };
+
+/**
+ * `POST /basket/checkout` as `userName`, in the original reference's body shape (buyer, address,
+ * payment method and card); `changes` overrides body fields, `key` adds an Idempotency-Key.
+ */
+export const checkoutEvent = (
+  userName: string,
+  {
+    key,
+    headers = {},
+    changes = {},
+  }: { key?: string; headers?: Record<string, string>; changes?: Record<string, unknown> } = {},
+) =>
+  httpEvent({
+    method: 'POST',
+    path: '/basket/checkout',
+    headers: {
+      ...signedInAs(userName),
+      ...(key === undefined ? {} : { 'idempotency-key': key }),
+      ...headers,
+    },
+    body: {
+      userName,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+      address: '12 Analytical Row, London',
+      paymentMethod: 1,
+      cardInfo: '4242 4242 4242 4242',
+      ...changes,
+    },
+  });

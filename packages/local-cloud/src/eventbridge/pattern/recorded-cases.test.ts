@@ -1,18 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { recordedPatternCases as cases } from '../../../test/fixtures/eventbridge-patterns/cases.js';
 import { InvalidEventPatternError, matchesEventPattern, validateEventPattern } from './index.js';
-
-interface PatternCase {
-  readonly name: string;
-  readonly expected: 'match' | 'no-match' | 'invalid';
-  readonly pattern: unknown;
-  readonly event: unknown;
-  readonly message?: string;
-}
-
-const cases: PatternCase[] = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/eventbridge-patterns/cases.json', import.meta.url), 'utf8'),
-);
 
 // The outcomes recorded against AWS, straight through the matcher: the same cases as
 // test/eventbridge-patterns.conformance.test.ts without the HTTP API and the SDK around it, so
