@@ -60,9 +60,9 @@ describe('basket CloudFormation', () => {
 
     expect(signedIn).toHaveLength(5);
     expect(signedIn.every((route) => route.AuthorizationType === 'JWT')).toBe(true);
-    expect(routes.find((route) => route.RouteKey === 'GET /openapi.json')?.AuthorizationType ?? 'NONE').toBe(
-      'NONE',
-    );
+    const documentRoute = routes.find((route) => route.RouteKey === 'GET /openapi.json');
+    expect(documentRoute).toBeDefined();
+    expect(documentRoute?.AuthorizationType ?? 'NONE').toBe('NONE');
     expect(authorizer?.JwtConfiguration).toEqual({
       Issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example',
       Audience: ['example-app-client-id'],
