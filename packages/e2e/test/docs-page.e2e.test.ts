@@ -23,7 +23,7 @@ const chromiumPath = (): string => {
 
 const { services, issuer } = localCloud();
 const documents = committedApiDocuments();
-let browser: Browser;
+let browser: Browser | undefined;
 let docs: Awaited<ReturnType<typeof startDocsServer>>;
 
 beforeAll(async () => {
@@ -32,7 +32,6 @@ beforeAll(async () => {
     port: 0,
     apis: Object.entries(services).map(([name, baseUrl]) => ({ name, baseUrl })),
   });
-  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true });
 });
 
 afterAll(async () => {
@@ -42,6 +41,8 @@ afterAll(async () => {
 
 describe('the API reference page', () => {
   it('lists every operation of the three services, and "try it" reaches the local services with a pasted token', async () => {
+    // Launched in the test, not a hook: without chromium this test fails rather than being skipped.
+    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(docs.url);
 
