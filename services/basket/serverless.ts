@@ -5,6 +5,7 @@ import {
   dynamoDbTable,
   getAtt,
   localTokenIssuer,
+  publicHttpFunction,
   requiredParam,
   signedInHttpFunction,
 } from '@eshop/serverless-config';
@@ -46,6 +47,8 @@ export default defineService({
     deleteBasket: signedInHttpFunction('delete-basket', 'DELETE /basket/{userName}', [
       allow(['dynamodb:DeleteItem'], table),
     ]),
+    // This API's OpenAPI document (the committed openapi.json), public; no AWS calls.
+    getApiDocument: { ...publicHttpFunction('get-api-document', 'GET /openapi.json', []), memorySize: 256 },
     checkoutBasket: signedInHttpFunction('checkout-basket', 'POST /basket/checkout', [
       // Read the basket and idempotency record; attach the pending checkout and write the record
       // (one transaction); delete the basket and mark the record once the event is accepted.

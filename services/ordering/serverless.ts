@@ -8,6 +8,7 @@ import {
   getAtt,
   integerParam,
   localTokenIssuer,
+  publicHttpFunction,
   queueHasMessagesAlarm,
   requiredParam,
   signedInHttpFunction,
@@ -49,6 +50,8 @@ export default defineService({
     checkoutDeadLetterQueueName: '${self:service}-${sls:stage}-checkout-dlq',
   },
   functions: {
+    // This API's OpenAPI document (the committed openapi.json), public; no AWS calls.
+    getApiDocument: { ...publicHttpFunction('get-api-document', 'GET /openapi.json', []), memorySize: 256 },
     processCheckout: {
       handler: 'src/functions/process-checkout.handler',
       // CheckoutQueue's VisibilityTimeout must stay at least 6× this (AWS's advice for SQS sources).

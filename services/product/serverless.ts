@@ -49,6 +49,8 @@ export default defineService({
     deleteProduct: signedInHttpFunction('delete-product', 'DELETE /product/{id}', [
       allow(['dynamodb:DeleteItem'], table),
     ]),
+    // This API's OpenAPI document (the committed openapi.json), public; no AWS calls.
+    getApiDocument: { ...publicHttpFunction('get-api-document', 'GET /openapi.json', []), memorySize: 256 },
     // The user pool's PreSignUp trigger (UserPool.LambdaConfig): refuses user names the API would
     // refuse. No AWS calls, so a role with its logs only.
     checkSignUp: {

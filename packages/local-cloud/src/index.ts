@@ -23,6 +23,8 @@ export {
   startLocalCloud,
 } from './dev/local-cloud.js';
 export { LOCAL_HOST, type LocalCloudPorts } from './dev/ports.js';
+export { type DocumentedApi, docsPage } from './docs/docs-page.js';
+export { type RunningDocsServer, startDocsServer } from './docs/docs-server.js';
 export { createTableLike, createTables } from './dynamodb/create-tables.js';
 export {
   type DynamoDbLocalOptions,

@@ -92,8 +92,21 @@ const httpApi = ({ issuer, audience }: TokenIssuer) => ({
   cors: {
     // The comma-separated param as a list: one CorsConfiguration.AllowOrigins entry per origin.
     allowedOrigins: listParam('corsAllowedOrigins'),
-    allowedHeaders: ['content-type', 'x-correlation-id', 'if-match', 'idempotency-key', 'authorization'],
-    exposedResponseHeaders: ['location', 'etag', 'x-correlation-id', 'idempotent-replayed'],
+    allowedHeaders: [
+      'content-type',
+      'x-correlation-id',
+      'if-match',
+      'idempotency-key',
+      'authorization',
+      'prefer',
+    ],
+    exposedResponseHeaders: [
+      'location',
+      'etag',
+      'x-correlation-id',
+      'idempotent-replayed',
+      'preference-applied',
+    ],
   },
   authorizers: {
     jwt: { identitySource: '$request.header.Authorization', issuerUrl: issuer, audience: [audience] },

@@ -20,8 +20,9 @@ export { CheckoutBasket, type CheckoutBasketDetail, type CheckoutItem } from './
 export { InvalidEventError, parseEvent } from './events/event-definition.js';
 export { productIdSchema, userNameSchema } from './events/identifiers.js';
 export { buildPublishEvent, EventPublishError, type PublishEvent } from './events/publish-event.js';
+export { apiDocumentHandler } from './http/api-document-handler.js';
 export { httpEnvironment, signedInHttpEnvironment } from './http/http-environment.js';
-export { type HttpDeps, type HttpHandler, httpHandler } from './http/http-handler.js';
+export { type HttpContract, type HttpDeps, type HttpHandler, httpHandler } from './http/http-handler.js';
 export {
   cursorKeyString,
   cursorParam,

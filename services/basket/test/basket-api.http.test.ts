@@ -233,7 +233,14 @@ describe('basket API over HTTP', () => {
         422,
       ],
       ['a bad user name', 'POST', '/basket', { userName: 'a b/c', items: [] }, 422],
-      ['an unknown field', 'POST', '/basket', { userName, items: [], coupon: 'FREE' }, 422],
+      [
+        'an unknown field under Prefer: handling=strict',
+        'POST',
+        '/basket',
+        { userName, items: [], coupon: 'FREE' },
+        422,
+        { prefer: 'handling=strict' },
+      ],
       [
         'a 1 MB body',
         'POST',
@@ -248,8 +255,8 @@ describe('basket API over HTTP', () => {
       ['a checkout with a bad email', 'POST', '/basket/checkout', { ...buyer, email: 'not-an-email' }, 422],
       ['a checkout with a bad card', 'POST', '/basket/checkout', { ...buyer, cardInfo: 'abcd' }, 422],
       ['a checkout of an empty basket', 'POST', '/basket/checkout', buyer, 409],
-    ])('%s', async (_, method, path, body, status) => {
-      const response = await send(method, path, body);
+    ])('%s', async (_, method, path, body, status, headers?: Record<string, string>) => {
+      const response = await send(method, path, body, headers);
 
       expect(response.status).toBe(status);
       expect(response.headers.get('content-type')).toBe('application/problem+json');

@@ -53,12 +53,16 @@ describe('basket CloudFormation', () => {
     expect(wildcards()).toEqual([]);
   });
 
-  it('puts every route behind the JWT authorizer of the configured issuer', () => {
+  it('puts every route but its OpenAPI document behind the JWT authorizer of the configured issuer', () => {
     const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
     const [authorizer] = ofType('AWS::ApiGatewayV2::Authorizer').map(([, a]) => a.Properties);
+    const signedIn = routes.filter((route) => route.RouteKey !== 'GET /openapi.json');
 
-    expect(routes).toHaveLength(5);
-    expect(routes.every((route) => route.AuthorizationType === 'JWT')).toBe(true);
+    expect(signedIn).toHaveLength(5);
+    expect(signedIn.every((route) => route.AuthorizationType === 'JWT')).toBe(true);
+    const documentRoute = routes.find((route) => route.RouteKey === 'GET /openapi.json');
+    expect(documentRoute).toBeDefined();
+    expect(documentRoute?.AuthorizationType ?? 'NONE').toBe('NONE');
     expect(authorizer?.JwtConfiguration).toEqual({
       Issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example',
       Audience: ['example-app-client-id'],
@@ -78,8 +82,8 @@ describe('basket CloudFormation', () => {
     expect(table?.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
   });
 
-  it('runs five arm64 functions on a current Node.js runtime, with bus, catalog and issuer configured', () => {
-    expect(functions).toHaveLength(5);
+  it('runs six arm64 functions on a current Node.js runtime, with bus, catalog and issuer configured', () => {
+    expect(functions).toHaveLength(6);
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.Architectures).toEqual(['arm64']);

@@ -126,7 +126,7 @@ describe('ordering CloudFormation', () => {
   it('runs every function on arm64 with a current Node.js runtime and the table name', () => {
     const functions = ofType('AWS::Lambda::Function');
 
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(4);
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -134,12 +134,18 @@ describe('ordering CloudFormation', () => {
     }
   });
 
-  it('routes the two read endpoints, both behind the JWT authorizer of the configured issuer', () => {
+  it('routes the two read endpoints behind the JWT authorizer of the configured issuer, and its public OpenAPI document', () => {
     const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
     const [authorizer] = ofType('AWS::ApiGatewayV2::Authorizer').map(([, a]) => a.Properties);
+    const signedIn = routes.filter((r) => r.RouteKey !== 'GET /openapi.json');
 
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['GET /order', 'GET /order/{userName}']);
-    expect(routes.every((r) => r.AuthorizationType === 'JWT')).toBe(true);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual([
+      'GET /openapi.json',
+      'GET /order',
+      'GET /order/{userName}',
+    ]);
+    expect(signedIn.every((r) => r.AuthorizationType === 'JWT')).toBe(true);
+    expect(routes.find((r) => r.RouteKey === 'GET /openapi.json')?.AuthorizationType ?? 'NONE').toBe('NONE');
     expect(authorizer?.JwtConfiguration).toEqual({
       Issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example',
       Audience: ['example-app-client-id'],

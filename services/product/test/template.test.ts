@@ -41,12 +41,12 @@ describe('product CloudFormation', () => {
   });
 
   it('runs every function on arm64 with a current Node.js runtime, its table and the token issuer', () => {
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(7);
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.Architectures).toEqual(['arm64']);
     }
-    expect(httpFunctions).toHaveLength(5);
+    expect(httpFunctions).toHaveLength(6);
     for (const [, fn] of httpFunctions) {
       expect(fn.Properties.Environment.Variables).toMatchObject({
         PRODUCT_TABLE_NAME: 'eshop-product-test-products',

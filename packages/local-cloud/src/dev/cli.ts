@@ -5,8 +5,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { styleText } from 'node:util';
+import { type RunningDocsServer, startDocsServer } from '../docs/docs-server.js';
 import { discoverServices, type RunningLocalCloud, startLocalCloud } from './local-cloud.js';
-import { portsFromEnv } from './ports.js';
+import { LOCAL_HOST, portsFromEnv } from './ports.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const servicesDir = join(repoRoot, 'services');
@@ -20,9 +21,13 @@ const prefix = (component: string): string => {
 };
 const log = (component: string, line: string) => process.stdout.write(`${prefix(component)} ${line}\n`);
 
-const banner = (cloud: RunningLocalCloud, seconds: string): string => {
+/** The API reference page's port: `DOCS_PORT`, default 4030. */
+const docsPort = Number(process.env.DOCS_PORT ?? 4030);
+
+const banner = (cloud: RunningLocalCloud, docs: RunningDocsServer, seconds: string): string => {
   const rows: [string, string][] = [
     ...Object.entries(cloud.services).map(([name, url]): [string, string] => [name, url]),
+    ['API docs', `${docs.url}  (each service: <url>/openapi.json)`],
     ['DynamoDB', cloud.endpoints.dynamodb],
     ['SQS', cloud.endpoints.sqs],
     ['EventBridge', cloud.endpoints.eventbridge],
@@ -51,6 +56,7 @@ const main = async () => {
   log('local-cloud', `starting ${names.join(', ')} ...`);
 
   let cloud: RunningLocalCloud | undefined;
+  let docs: RunningDocsServer | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) {
@@ -59,6 +65,7 @@ const main = async () => {
     }
     stopping = true;
     log('local-cloud', `${signal}: stopping everything ...`);
+    await docs?.stop();
     await cloud?.stop();
     log('local-cloud', 'stopped; no processes left behind');
     process.exit(0);
@@ -73,7 +80,15 @@ const main = async () => {
     onLog: log,
   });
   if (stopping) return;
-  process.stdout.write(banner(cloud, ((performance.now() - started) / 1000).toFixed(1)));
+  docs = await startDocsServer({
+    host: LOCAL_HOST,
+    port: docsPort,
+    apis: Object.entries(cloud.services).map(([name, baseUrl]) => ({ name, baseUrl })),
+  }).catch(async (error: unknown) => {
+    await cloud?.stop();
+    throw error;
+  });
+  process.stdout.write(banner(cloud, docs, ((performance.now() - started) / 1000).toFixed(1)));
 };
 
 main().catch((error: unknown) => {

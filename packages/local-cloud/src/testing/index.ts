@@ -1,4 +1,12 @@
 // @eshop/local-cloud/testing: what the test projects use to run against the local cloud.
+export {
+  apiContract,
+  ContractViolation,
+  checkAgainstApiContract,
+  committedApiDocuments,
+  type SeenResponse,
+  validateApiDocument,
+} from './api-contract.js';
 export { EXAMPLE_DEPLOY_PARAMS } from './example-deploy-params.js';
 export type { LocalCloudContext } from './global-setup.js';
 export { localDocumentClient } from './local-clients.js';

@@ -1,3 +1,5 @@
+import { checkAgainstApiContract } from './api-contract.js';
+
 export interface JsonResponse {
   status: number;
   headers: Headers;
@@ -12,6 +14,10 @@ export interface JsonResponse {
  * One HTTP request as a client of the APIs makes it, for the HTTP and end-to-end suites: a body
  * that is not a string is sent as JSON (with its content type), a string as is; headers with an
  * empty value are left out (`authorization: ''` sends no token).
+ *
+ * Every response is checked against the services' committed OpenAPI documents: one they do not
+ * describe (an undocumented status, a missing header, a body off its schema) throws
+ * `ContractViolation`, failing the test whatever it asserts next.
  *
  * @example
  * const { status, json } = await requestJson(`${api}/product`, { method: 'POST', body: { name: 'Mug' } });
@@ -36,6 +42,7 @@ export const requestJson = async (
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
+  checkAgainstApiContract({ method, url, status: response.status, headers: response.headers, text });
   return {
     status: response.status,
     headers: response.headers,

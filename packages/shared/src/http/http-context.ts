@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import type { Identity } from '../auth/identity.js';
+import type { Handling } from './parse-request.js';
 
 /**
  * What the HTTP middlewares learn about a request, kept on Middy's `request.context` (Middy's
@@ -13,4 +14,6 @@ export interface HttpContext extends Context {
   caller?: Identity;
   /** Set by `jsonBody`: the body parsed as JSON, not yet validated. */
   jsonBody?: unknown;
+  /** Set by `preferHandling` when the client sent `Prefer: handling=…`; lenient otherwise. */
+  handling?: Handling;
 }

@@ -112,14 +112,42 @@ describe('httpHandler', () => {
     expect(problemOf(response)).toMatchObject({ status, type: `https://problems.eshop.example/${type}` });
   });
 
-  it('names every failing field with a JSON pointer, including unknown ones', async () => {
+  it('names every failing field with a JSON pointer, unknown ones too under Prefer: handling=strict', async () => {
     const response = await invoke(
-      httpEvent({ body: { name: '', price: -1, colour: 'red' }, pathParameters: { id } }),
+      httpEvent({
+        body: { name: '', price: -1, colour: 'red' },
+        pathParameters: { id },
+        headers: { prefer: 'handling=strict' },
+      }),
     );
 
     expect(response.statusCode).toBe(422);
+    expect(response.headers?.['preference-applied']).toBe('handling=strict');
     const pointers = problemOf(response).errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['#/name', '#/price', '#/colour']));
+  });
+
+  it('ignores unknown fields by default, and says so only when asked', async () => {
+    const body = { name: 'Mug', price: 1, colour: 'red' };
+    const lenient = await invoke(httpEvent({ body, pathParameters: { id } }));
+    const asked = await invoke(
+      httpEvent({ body, pathParameters: { id }, headers: { prefer: 'handling=lenient' } }),
+    );
+    const strict = await invoke(
+      httpEvent({ body, pathParameters: { id }, headers: { prefer: 'handling=strict' } }),
+    );
+
+    expect(lenient.statusCode).toBe(200);
+    expect(JSON.parse(lenient.body ?? '').body).toEqual({ name: 'Mug', price: 1 });
+    expect(lenient.headers?.['preference-applied']).toBeUndefined();
+    expect(asked.headers?.['preference-applied']).toBe('handling=lenient');
+    expect(strict.statusCode).toBe(422);
+    expect(problemOf(strict).errors).toEqual([{ in: 'body', pointer: '#/colour', detail: 'Unknown field' }]);
+  });
+
+  it('keeps what it declared on the handler, for the API description', () => {
+    expect(echo.contract).toMatchObject({ access: 'public', maxBodyBytes: 1024 });
+    expect(Object.keys(echo.contract.request)).toEqual(['body', 'path', 'query']);
   });
 
   it.each([

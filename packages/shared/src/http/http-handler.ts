@@ -12,6 +12,7 @@ import type { HttpContext } from './http-context.js';
 import { type Access, authenticate } from './middleware/authenticate.js';
 import { correlationId } from './middleware/correlation-id.js';
 import { jsonBody } from './middleware/json-body.js';
+import { preferHandling } from './middleware/prefer-handling.js';
 import { problemErrorHandler } from './middleware/problem-error-handler.js';
 import { type ParsedRequest, type RequestSchemas, requestParser } from './parse-request.js';
 
@@ -49,12 +50,22 @@ export interface HttpHandlerOptions<T extends RequestSchemas> extends HttpDeps {
   access?: Access;
 }
 
+/**
+ * What an endpoint declared about its requests, kept on its handler so the API description
+ * (OpenAPI) is generated from the very schemas and access rule the endpoint enforces.
+ */
+export interface HttpContract {
+  request: RequestSchemas;
+  access: Access;
+  maxBodyBytes?: number;
+}
+
 export type HttpHandler = MiddyfiedHandler<
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
   Error,
   HttpContext
->;
+> & { readonly contract: HttpContract };
 
 type HttpMiddleware = MiddlewareObj<
   APIGatewayProxyEventV2,
@@ -126,18 +137,23 @@ export const httpHandler = <T extends RequestSchemas>(
   })
     .use(lowerCaseResponseHeaders())
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(correlationId(logger))
+    .use(correlationId(logger));
+  // Only a body can carry fields the endpoint does not know, so only endpoints with one take
+  // `Prefer: handling=…`. Registered before the error handler, so its onError sees the problem.
+  const withPreference = schemas.body === undefined ? base : base.use(preferHandling());
+  const protectedBase = withPreference
     .use(httpSecurityHeaders())
     .use(httpCors({ origins: corsOrigins }))
     .use(problemErrorHandler(logger))
     // Before the body is even parsed: strangers get 401 for the price of a header check.
     .use(authenticate({ access, verifyToken }));
-  const withBody = schemas.body === undefined ? base : base.use(jsonBody({ maxBytes: maxBodyBytes }));
+  const withBody =
+    schemas.body === undefined ? protectedBase : protectedBase.use(jsonBody({ maxBytes: maxBodyBytes }));
 
-  return withBody.handler(async (event, context) =>
+  const handler = withBody.handler(async (event, context) =>
     toResponse(
       await handle({
-        ...parseRequest(event, context.jsonBody),
+        ...parseRequest(event, context.jsonBody, { handling: context.handling }),
         headers: event.headers ?? {},
         // Set by the correlationId middleware, which always runs first.
         correlationId: context.correlationId ?? context.awsRequestId,
@@ -145,4 +161,5 @@ export const httpHandler = <T extends RequestSchemas>(
       }),
     ),
   );
+  return Object.assign(handler, { contract: { request: schemas, access, maxBodyBytes } });
 };

@@ -12,7 +12,7 @@ import {
 import { type CheckoutDeps, checkout, checkoutRequestSchema } from '../domain/checkout.js';
 import { MAX_BASKET_BODY_BYTES } from './http-options.js';
 
-const IDEMPOTENCY_KEY = /^[\w-]{8,128}$/;
+export const IDEMPOTENCY_KEY = /^[\w-]{8,128}$/;
 
 const idempotencyKeyOf = (headers: Readonly<Record<string, string | undefined>>): string | undefined => {
   const key = headers['idempotency-key'];

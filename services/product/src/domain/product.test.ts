@@ -70,7 +70,7 @@ describe('newProductSchema', () => {
     ['a string price', { price: '10' }],
     ['an empty name', { name: '  ' }],
     ['an unknown field', { colour: 'red' }],
-    ['a missing category', { category: undefined }],
+    ['a missing name', { name: undefined }],
   ])('rejects %s', (_, override) => {
     const result = newProductSchema.safeParse({ name: 'Mug', category: 'kitchen', price: 100, ...override });
 

@@ -21,6 +21,8 @@ export interface Product {
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 const description = z.string().check(z.trim(), z.maxLength(4000));
 const category = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+/** The category of a product created without one (the original reference never required it). */
+export const DEFAULT_CATEGORY = 'uncategorized';
 const price = z
   .number()
   .check(z.int('Must be an integer number of cents'), z.minimum(0), z.maximum(100_000_000));
@@ -28,13 +30,14 @@ const imageUrl = z.string().check(z.trim(), z.minLength(1), z.maxLength(2048));
 
 /**
  * Body of `POST /product`. `imageFile` is accepted as an alias of `imageUrl` because the original
- * reference's clients send it. Unknown fields are rejected rather than silently dropped.
+ * reference's clients send it; so are their `id`s, ignored like any unknown field (unless the
+ * client asks for `Prefer: handling=strict`): the id is always ours.
  */
 export const newProductSchema = z.pipe(
   z.strictObject({
     name,
     description: z._default(description, ''),
-    category,
+    category: z._default(category, DEFAULT_CATEGORY),
     price,
     imageUrl: z.optional(imageUrl),
     imageFile: z.optional(imageUrl),

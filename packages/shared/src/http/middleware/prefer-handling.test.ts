@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { handlingPreferenceOf } from './prefer-handling.js';
+
+describe('handlingPreferenceOf (RFC 7240 Prefer)', () => {
+  it.each([
+    ['handling=strict', 'strict'],
+    ['HANDLING = "Strict"', 'strict'],
+    ['respond-async, handling=strict; param=1', 'strict'],
+    ['handling=lenient', 'lenient'],
+    ['handling=lenient, handling=strict', 'lenient'],
+  ])('reads %s as %s', (header, expected) => {
+    expect(handlingPreferenceOf(header)).toBe(expected);
+  });
+
+  it.each([undefined, '', 'return=minimal', 'handling=picky', 'xhandling=strict'])(
+    'finds no handling preference in %s',
+    (header) => {
+      expect(handlingPreferenceOf(header)).toBeUndefined();
+    },
+  );
+});

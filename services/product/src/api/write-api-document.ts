@@ -1,0 +1,7 @@
+// `pnpm openapi`: regenerates the committed openapi.json of this service.
+import { fileURLToPath } from 'node:url';
+import { writeJsonFile } from '@eshop/shared/openapi';
+import { productApiDocument } from './api-description.js';
+
+const path = fileURLToPath(new URL('../../openapi.json', import.meta.url));
+console.info(`${(await writeJsonFile(path, productApiDocument())) ? 'current' : 'written'}: ${path}`);
