@@ -57,7 +57,18 @@ export const PROBLEM_STATUSES: Readonly<Record<number, ProblemStatus>> = {
     description:
       'JSON that breaks the contract: wrong types, missing or out-of-range fields (and unknown ones under `Prefer: handling=strict`); `errors` names each',
   },
-  500: { description: 'A bug; the body never carries a message or stack trace (they are logged)' },
+  500: {
+    description:
+      'A bug; the body never carries a message or stack trace (they are logged). When the function itself fails (it crashed, timed out or its instance died), API Gateway answers instead, with its own `{"message":"Internal Server Error"}` and none of the headers below.',
+    alternative: {
+      mediaType: 'application/json',
+      schema: {
+        type: 'object',
+        required: ['message'],
+        properties: { message: { const: 'Internal Server Error' } },
+      },
+    },
+  },
   503: {
     description:
       'A dependency (the table, the bus, the token issuer) is unavailable: nothing was changed, retry',
