@@ -144,6 +144,9 @@ export const esbuild = {
   // to load than the full runtime copy and keeps local and deployed code identical.
   exclude: [],
   mainFields: ['module', 'main'],
+  // A function finds its credentials in the environment: bundle only that part of the SDK's
+  // credential chain (see lambda-credentials.ts). Resolved from the service's folder.
+  alias: { '@aws-sdk/credential-provider-node': '@eshop/serverless-config/lambda-credentials' },
   banner: {
     // Some CommonJS dependencies call require(); give ESM bundles one.
     js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
