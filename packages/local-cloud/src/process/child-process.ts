@@ -1,4 +1,5 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
+import { forgetGroup, reapIfOrphaned } from './orphan-reaper.js';
 
 export interface ManagedProcess {
   child: ChildProcess;
@@ -11,7 +12,8 @@ export interface ManagedProcess {
 const MAX_LINES = 40;
 const running = new Set<ChildProcess>();
 
-// If our process exits for any reason, take the children with us: no orphans holding ports.
+// If our process exits normally, take the children with us at once: no orphans holding ports.
+// Any other end (a signal, SIGKILL) is the reaper's job (orphan-reaper.ts).
 process.once('exit', () => {
   for (const child of running) killGroup(child, 'SIGKILL');
 });
@@ -38,13 +40,19 @@ export const startProcess = (
   const { onLine, ...spawnOptions } = options;
   const child = spawn(command, args, { ...spawnOptions, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
+  const { pid } = child;
+  if (pid !== undefined) reapIfOrphaned(pid);
+  const ended = () => {
+    running.delete(child);
+    if (pid !== undefined) forgetGroup(pid);
+  };
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => {
-      running.delete(child);
+      ended();
       resolve();
     });
     child.once('error', () => {
-      running.delete(child);
+      ended();
       resolve();
     });
   });
