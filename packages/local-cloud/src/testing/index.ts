@@ -20,3 +20,4 @@ export {
 } from './packaged-template.js';
 export { type JsonResponse, requestJson } from './request-json.js';
 export { type RestartableTable, restartableTableLike } from './restartable-table.js';
+export { restartableTableForThisFile, tableLikeForThisFile } from './tables-of-a-test-file.js';
