@@ -4,10 +4,10 @@ import {
   defineService,
   dynamoDbTable,
   getAtt,
-  localTokenIssuer,
   publicHttpFunction,
   requiredParam,
   signedInHttpFunction,
+  userPoolTokens,
 } from '@eshop/serverless-config';
 
 const table = getAtt('BasketTable');
@@ -15,13 +15,9 @@ const table = getAtt('BasketTable');
 export default defineService({
   service: 'eshop-basket',
   localPort: 3002,
-  // Compose passes product's Cognito user pool (UserPoolIssuerUrl, UserPoolClientId); deploying alone
-  // needs --param="jwtIssuer=..." --param="jwtAudience=...". No default on purpose.
-  tokenIssuer: { issuer: requiredParam('jwtIssuer'), audience: requiredParam('jwtAudience') },
+  tokenIssuer: userPoolTokens,
   params: {
     local: {
-      jwtIssuer: localTokenIssuer.issuer,
-      jwtAudience: localTokenIssuer.audience,
       // The local cloud sets PRODUCT_API_URL (tests use free ports).
       productApiUrl: "${env:PRODUCT_API_URL, 'http://127.0.0.1:3001'}",
     },
@@ -61,15 +57,8 @@ export default defineService({
     Resources: {
       // One partition per user: the basket (sk BASKET) and its checkout records (sk CHECKOUT#<key>).
       BasketTable: dynamoDbTable({
-        TableName: '${self:custom.basketTableName}',
-        AttributeDefinitions: [
-          { AttributeName: 'userName', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: 'userName', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
+        name: '${self:custom.basketTableName}',
+        key: { partition: 'userName', sort: 'sk' },
         // Checkout records only need to outlive client retries.
         TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       }),

@@ -7,11 +7,10 @@ import {
   functionErrorsAlarm,
   getAtt,
   integerParam,
-  localTokenIssuer,
   publicHttpFunction,
   queueHasMessagesAlarm,
-  requiredParam,
   signedInHttpFunction,
+  userPoolTokens,
 } from '@eshop/serverless-config';
 
 const table = getAtt('OrderTable');
@@ -31,9 +30,7 @@ const ruleMaySendTo = (sid: string, queueArn: unknown) => ({
 export default defineService({
   service: 'eshop-ordering',
   localPort: 3003,
-  // Compose passes product's Cognito user pool (UserPoolIssuerUrl, UserPoolClientId); deploying alone
-  // needs --param="jwtIssuer=..." --param="jwtAudience=...". No default on purpose.
-  tokenIssuer: { issuer: requiredParam('jwtIssuer'), audience: requiredParam('jwtAudience') },
+  tokenIssuer: userPoolTokens,
   params: {
     default: {
       // Name of basket's event bus. serverless-compose passes basket's stack output for deploys;
@@ -41,7 +38,6 @@ export default defineService({
       // any deployed stack or AWS call.
       basketEventBusName: 'eshop-basket-${sls:stage}',
     },
-    local: { jwtIssuer: localTokenIssuer.issuer, jwtAudience: localTokenIssuer.audience },
   },
   environment: { ORDER_TABLE_NAME: '${self:custom.orderTableName}' },
   custom: {
@@ -84,15 +80,8 @@ export default defineService({
       // PK userName, SK orderKey = "<orderDate>#<checkoutId>": a user's orders are one Query, newest
       // first, filterable by date prefix; the key comes from the event, so redeliveries collide.
       OrderTable: dynamoDbTable({
-        TableName: '${self:custom.orderTableName}',
-        AttributeDefinitions: [
-          { AttributeName: 'userName', AttributeType: 'S' },
-          { AttributeName: 'orderKey', AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: 'userName', KeyType: 'HASH' },
-          { AttributeName: 'orderKey', KeyType: 'RANGE' },
-        ],
+        name: '${self:custom.orderTableName}',
+        key: { partition: 'userName', sort: 'orderKey' },
       }),
       CheckoutQueue: {
         Type: 'AWS::SQS::Queue',

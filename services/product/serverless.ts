@@ -62,24 +62,10 @@ export default defineService({
   resources: {
     Resources: {
       ProductTable: dynamoDbTable({
-        TableName: '${self:custom.productTableName}',
-        AttributeDefinitions: [
-          { AttributeName: 'id', AttributeType: 'S' },
-          { AttributeName: 'category', AttributeType: 'S' },
-          { AttributeName: 'name', AttributeType: 'S' },
-        ],
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        GlobalSecondaryIndexes: [
-          {
-            // Browsing a category, in name order.
-            IndexName: 'byCategory',
-            KeySchema: [
-              { AttributeName: 'category', KeyType: 'HASH' },
-              { AttributeName: 'name', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
+        name: '${self:custom.productTableName}',
+        key: { partition: 'id' },
+        // Browsing a category, in name order.
+        indexes: { byCategory: { partition: 'category', sort: 'name' } },
       }),
       // Sign-in for the shop. Users choose their user name at sign-up (the `cognito:username` of
       // their tokens, the name in basket and order paths), case-insensitive, and may sign in with

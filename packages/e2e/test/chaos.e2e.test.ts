@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetQueueUrlCommand, PurgeQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { requestToken } from '@eshop/local-cloud';
-import { runChaos } from '@eshop/local-cloud/chaos';
+import { chaosTargetsOf, runChaos } from '@eshop/local-cloud/chaos';
 import { localCloud, localDocumentClient, requestJson } from '@eshop/local-cloud/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -84,16 +84,7 @@ describe('the chaos run, short', () => {
       shoppers: 20,
       // serverless-offline starts a cold worker per concurrent invocation: 8 keep 2 cores out of timeouts.
       concurrency: 8,
-      services: {
-        product: cloud.services.product ?? '',
-        basket: cloud.services.basket ?? '',
-        ordering: cloud.services.ordering ?? '',
-      },
-      issuer: cloud.issuer,
-      endpoints: cloud.endpoints,
-      faultControls: cloud.faults?.controls ?? { dynamodb: '', eventbridge: '', sqs: '' },
-      basketTable: cloud.environments.basket?.BASKET_TABLE_NAME ?? '',
-      orderTable: cloud.environments.ordering?.ORDER_TABLE_NAME ?? '',
+      ...chaosTargetsOf(cloud),
     });
 
     const broken = report.invariants.filter((invariant) => !invariant.holds);

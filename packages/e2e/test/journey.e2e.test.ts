@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DeleteRuleCommand,
-  EventBridgeClient,
-  PutRuleCommand,
-  PutTargetsCommand,
-  RemoveTargetsCommand,
-} from '@aws-sdk/client-eventbridge';
-import {
-  CreateQueueCommand,
-  DeleteQueueCommand,
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
-  ReceiveMessageCommand,
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION, requestToken } from '@eshop/local-cloud';
-import { localCloud, requestJson } from '@eshop/local-cloud/testing';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, requestToken } from '@eshop/local-cloud';
+import { type EventBusTap, localCloud, requestJson, tapEventBus } from '@eshop/local-cloud/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The whole system as `pnpm dev` runs it (on free ports), used the way a client uses it: over HTTP.
@@ -24,7 +14,6 @@ const services = localCloud().services;
 const endpoints = localCloud().endpoints;
 const aws = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
 const sqs = new SQSClient({ ...aws, endpoint: endpoints.sqs });
-const eventBridge = new EventBridgeClient({ ...aws, endpoint: endpoints.eventbridge });
 const BUS = 'eshop-basket-local';
 const ORDER_QUEUE = 'eshop-ordering-local-checkout';
 
@@ -71,40 +60,19 @@ const buyer = (userName: string) => ({
 });
 
 // A second subscriber on basket's bus: records exactly what ordering's queue is sent.
-const tapName = `e2e-tap-${randomUUID().slice(0, 8)}`;
-let tapUrl = '';
+let tap: EventBusTap;
 beforeAll(async () => {
-  tapUrl = (await sqs.send(new CreateQueueCommand({ QueueName: tapName }))).QueueUrl ?? '';
-  await eventBridge.send(
-    new PutRuleCommand({
-      Name: tapName,
-      EventBusName: BUS,
-      EventPattern: JSON.stringify({ source: ['eshop.basket'], 'detail-type': ['CheckoutBasket'] }),
-    }),
-  );
-  await eventBridge.send(
-    new PutTargetsCommand({
-      Rule: tapName,
-      EventBusName: BUS,
-      Targets: [{ Id: 'tap', Arn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${tapName}` }],
-    }),
-  );
+  tap = await tapEventBus(BUS, { source: ['eshop.basket'], 'detail-type': ['CheckoutBasket'] });
 });
 afterAll(async () => {
-  await eventBridge.send(new RemoveTargetsCommand({ Rule: tapName, EventBusName: BUS, Ids: ['tap'] }));
-  await eventBridge.send(new DeleteRuleCommand({ Name: tapName, EventBusName: BUS }));
-  await sqs.send(new DeleteQueueCommand({ QueueUrl: tapUrl }));
+  await tap.stop();
   sqs.destroy();
-  eventBridge.destroy();
 });
 
 const tappedEventFor = async (checkoutId: string): Promise<string> => {
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: tapUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
-    );
-    const match = Messages.find((m) => JSON.parse(m.Body ?? '{}').detail?.checkoutId === checkoutId);
-    if (match?.Body) return match.Body;
+    const match = (await tap.receive()).find((body) => JSON.parse(body).detail?.checkoutId === checkoutId);
+    if (match !== undefined) return match;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`checkout ${checkoutId} never reached the bus`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { requestToken } from '@eshop/local-cloud';
-import { localCloud, requestJson } from '@eshop/local-cloud/testing';
+import { checkoutRequest, localCloud, requestJson } from '@eshop/local-cloud/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // A dependency that stops answering (a freeze of its endpoint, through the fault proxy) must cost a
@@ -51,14 +51,7 @@ describe('a frozen dependency', () => {
       requestJson(`${services.basket}/basket/checkout`, {
         method: 'POST',
         headers: { ...headers, 'idempotency-key': key },
-        body: {
-          userName,
-          firstName: 'Ada',
-          lastName: 'Lovelace',
-          email: 'ada@example.com',
-          address: '12 Analytical Row',
-          paymentMethod: 1,
-        },
+        body: checkoutRequest(userName),
       });
     const key = randomUUID();
     await control('eventbridge', '/freeze', { ms: 30_000 });

@@ -9,13 +9,7 @@ import {
   DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteRuleCommand,
-  EventBridgeClient,
-  PutRuleCommand,
-  PutTargetsCommand,
-  RemoveTargetsCommand,
-} from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import {
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
@@ -26,8 +20,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestToken } from '../src/auth/dev-issuer.js';
 import { discoverServices } from '../src/dev/local-cloud.js';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION } from '../src/local-aws.js';
+import { checkoutRequest } from '../src/testing/checkout-request.js';
 import { type LocalCloudUnderTest, startLocalCloudUnderTest } from '../src/testing/local-cloud-under-test.js';
 import { requestJson } from '../src/testing/request-json.js';
+import { addTestRule } from '../src/testing/test-rule.js';
 
 // `pnpm events` and `pnpm dlq`, run as the processes a developer starts, against the whole local
 // cloud as `pnpm dev` runs it (on free ports). The tests run in order: the events tool keeps
@@ -98,14 +94,7 @@ const checkOut = async (userName: string, correlationId: string) => {
   const checkout = await requestJson(`${cloud.services.basket}/basket/checkout`, {
     method: 'POST',
     headers: { ...auth, 'x-correlation-id': correlationId },
-    body: {
-      userName,
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      email: 'ada@example.com',
-      address: '12 Analytical Row, London',
-      paymentMethod: 1,
-    },
+    body: checkoutRequest(userName),
   });
   expect(checkout.status).toBe(202);
   return { auth, checkoutId: checkout.json.checkoutId as string };
@@ -204,6 +193,7 @@ describe('pnpm dlq', () => {
     const correlationId = `dlq-${randomUUID()}`;
     const undeliverableRule = `undeliverable-${randomUUID().slice(0, 8)}`;
     let table: TableDescription | undefined;
+    let undeliverable: Awaited<ReturnType<typeof addTestRule>> | undefined;
     const restoreTable = async () => {
       if (table === undefined) return;
       const { TableName, KeySchema, AttributeDefinitions } = table;
@@ -227,27 +217,17 @@ describe('pnpm dlq', () => {
       await ddb.send(new DeleteTableCommand({ TableName: ORDER_TABLE }));
       // ...and a second rule for this shopper targets a queue that does not exist, so EventBridge
       // dead-letters its copy of the event into the same DLQ, with its own reason attached.
-      await eventBridge.send(
-        new PutRuleCommand({
-          Name: undeliverableRule,
-          EventBusName: BASKET_BUS,
-          EventPattern: JSON.stringify({ source: ['eshop.basket'], detail: { userName: [userName] } }),
-        }),
-      );
-      await eventBridge.send(
-        new PutTargetsCommand({
-          Rule: undeliverableRule,
-          EventBusName: BASKET_BUS,
-          Targets: [
-            {
-              Id: 'missing',
-              Arn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${undeliverableRule}-missing`,
-              RetryPolicy: { MaximumRetryAttempts: 0 },
-              DeadLetterConfig: { Arn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${CHECKOUT_DLQ}` },
-            },
-          ],
-        }),
-      );
+      undeliverable = await addTestRule(eventBridge, {
+        bus: BASKET_BUS,
+        name: undeliverableRule,
+        pattern: { source: ['eshop.basket'], detail: { userName: [userName] } },
+        target: {
+          Id: 'missing',
+          Arn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${undeliverableRule}-missing`,
+          RetryPolicy: { MaximumRetryAttempts: 0 },
+          DeadLetterConfig: { Arn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${CHECKOUT_DLQ}` },
+        },
+      });
 
       // When: the shopper checks out, and both copies end in the DLQ.
       const { auth, checkoutId } = await checkOut(userName, correlationId);
@@ -316,14 +296,7 @@ describe('pnpm dlq', () => {
           Attributes: { VisibilityTimeout: TEMPLATE_VISIBILITY_TIMEOUT },
         }),
       );
-      await eventBridge
-        .send(
-          new RemoveTargetsCommand({ Rule: undeliverableRule, EventBusName: BASKET_BUS, Ids: ['missing'] }),
-        )
-        .catch(() => undefined);
-      await eventBridge
-        .send(new DeleteRuleCommand({ Name: undeliverableRule, EventBusName: BASKET_BUS }))
-        .catch(() => undefined);
+      await undeliverable?.remove().catch(() => undefined);
       ddb.destroy();
       eventBridge.destroy();
     }

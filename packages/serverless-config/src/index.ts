@@ -43,8 +43,19 @@ const packaging = { individually: true };
 
 /** The development token issuer `pnpm dev` runs (tests pass their own through the environment). */
 export const localTokenIssuer: TokenIssuer = {
-  issuer: "${env:JWT_ISSUER, 'http://127.0.0.1:4020'}",
-  audience: "${env:JWT_AUDIENCE, 'eshop-local'}",
+  issuer: stageParams.local?.jwtIssuer ?? '',
+  audience: stageParams.local?.jwtAudience ?? '',
+};
+
+/**
+ * The tokens of product's Cognito user pool, for the services that don't own it: compose passes
+ * its issuer URL and app client id (product's UserPoolIssuerUrl and UserPoolClientId outputs);
+ * deploying alone needs --param="jwtIssuer=..." --param="jwtAudience=...". No default on purpose;
+ * the local stage's params name the local cloud's issuer.
+ */
+export const userPoolTokens: TokenIssuer = {
+  issuer: requiredParam('jwtIssuer'),
+  audience: requiredParam('jwtAudience'),
 };
 
 /** Every resource of a stack is tagged with its service and stage. */
@@ -133,6 +144,9 @@ export const esbuild = {
   // to load than the full runtime copy and keeps local and deployed code identical.
   exclude: [],
   mainFields: ['module', 'main'],
+  // A function finds its credentials in the environment: bundle only that part of the SDK's
+  // credential chain (see lambda-credentials.ts). Resolved from the service's folder.
+  alias: { '@aws-sdk/credential-provider-node': '@eshop/serverless-config/lambda-credentials' },
   banner: {
     // Some CommonJS dependencies call require(); give ESM bundles one.
     js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
@@ -207,27 +221,64 @@ export const retainedUnlessThrowaway = {
   UpdateReplacePolicy: '${dataRetention:deletionPolicy}',
 };
 
+/** The key of a table or an index: a partition key and an optional sort key, both strings. */
+export interface TableKey {
+  partition: string;
+  sort?: string;
+}
+
+const keySchemaOf = ({ partition, sort }: TableKey) => [
+  { AttributeName: partition, KeyType: 'HASH' },
+  ...(sort === undefined ? [] : [{ AttributeName: sort, KeyType: 'RANGE' }]),
+];
+
 /**
  * A DynamoDB table the way every service keeps one: on demand, with point-in-time recovery,
  * encryption at rest, and retained and protected from deletion unless the stage is throwaway.
- * The caller gives the name, keys and indexes.
+ * The caller gives the name, the key and any global secondary indexes (each projecting every
+ * attribute); the key attributes' definitions follow from them. Other properties pass through.
+ *
+ * @example
+ * dynamoDbTable({ name: '${self:custom.orderTableName}', key: { partition: 'userName', sort: 'orderKey' } })
  */
-export const dynamoDbTable = (properties: {
-  TableName: string;
-  AttributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
-  KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+export const dynamoDbTable = ({
+  name,
+  key,
+  indexes = {},
+  ...properties
+}: {
+  name: string;
+  key: TableKey;
+  indexes?: Record<string, TableKey>;
   [property: string]: unknown;
-}) => ({
-  Type: 'AWS::DynamoDB::Table',
-  ...retainedUnlessThrowaway,
-  Properties: {
-    BillingMode: 'PAY_PER_REQUEST',
-    PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-    SSESpecification: { SSEEnabled: true },
-    DeletionProtectionEnabled: '${dataRetention:deletionProtection}',
-    ...properties,
-  },
-});
+}) => {
+  const keyAttributes = [key, ...Object.values(indexes)].flatMap(({ partition, sort }) =>
+    sort === undefined ? [partition] : [partition, sort],
+  );
+  const globalIndexes = Object.entries(indexes).map(([IndexName, indexKey]) => ({
+    IndexName,
+    KeySchema: keySchemaOf(indexKey),
+    Projection: { ProjectionType: 'ALL' },
+  }));
+  return {
+    Type: 'AWS::DynamoDB::Table',
+    ...retainedUnlessThrowaway,
+    Properties: {
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [...new Set(keyAttributes)].map((AttributeName) => ({
+        AttributeName,
+        AttributeType: 'S',
+      })),
+      KeySchema: keySchemaOf(key),
+      ...(globalIndexes.length === 0 ? {} : { GlobalSecondaryIndexes: globalIndexes }),
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      DeletionProtectionEnabled: '${dataRetention:deletionProtection}',
+      ...properties,
+    },
+  };
+};
 
 /** What a service says about itself; `defineService` adds everything services share. */
 export interface ServiceDefinition {

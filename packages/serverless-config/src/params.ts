@@ -29,6 +29,9 @@ export const stageParams: Record<string, Record<string, string>> = {
   local: {
     corsAllowedOrigins: '*',
     throwaway: 'true',
+    // Locally every service trusts the local cloud's token issuer (see `userPoolTokens`).
+    jwtIssuer: "${env:JWT_ISSUER, 'http://127.0.0.1:4020'}",
+    jwtAudience: "${env:JWT_AUDIENCE, 'eshop-local'}",
   },
   // A developer's own stage: its data may die with it.
   dev: {

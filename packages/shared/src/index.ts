@@ -16,7 +16,12 @@ export {
   UnauthorizedError,
   ValidationError,
 } from './errors.js';
-export { CheckoutBasket, type CheckoutBasketDetail, type CheckoutItem } from './events/checkout-basket.js';
+export {
+  CheckoutBasket,
+  type CheckoutBasketDetail,
+  type CheckoutItem,
+  checkoutItemSchema,
+} from './events/checkout-basket.js';
 export { InvalidEventError, parseEvent } from './events/event-definition.js';
 export { productIdSchema, userNameSchema } from './events/identifiers.js';
 export { buildPublishEvent, EventPublishError, type PublishEvent } from './events/publish-event.js';

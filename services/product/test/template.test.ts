@@ -172,6 +172,21 @@ describe('product CloudFormation', () => {
   ])('bundles token verification into %s only if its route needs a token (%s)', (name, signedIn) => {
     expect(bundledPackagesOf(name).has('jose')).toBe(signedIn);
   });
+  it.each(['listProducts', 'createProduct', 'getProduct', 'updateProduct', 'deleteProduct'])(
+    'bundles into %s only the links of the credential chain a Lambda function uses',
+    (name) => {
+      const packages = bundledPackagesOf(name);
+      expect(packages).toContain('@aws-sdk/credential-provider-env');
+      for (const unused of [
+        'credential-provider-node',
+        'credential-provider-sso',
+        'credential-provider-ini',
+        'nested-clients',
+      ]) {
+        expect(packages).not.toContain(`@aws-sdk/${unused}`);
+      }
+    },
+  );
   it.each(['listProducts', 'createProduct', 'getProduct', 'updateProduct', 'deleteProduct', 'checkSignUp'])(
     'loads %s from its package, with the environment its template gives it',
     async (name) => {

@@ -24,6 +24,8 @@ export const productionLike: BuildOptions = {
   minify: esbuild.minify,
   mainFields: esbuild.mainFields,
   banner: esbuild.banner,
+  // The SDK as the functions bundle it: credentials from the environment only.
+  alias: esbuild.alias,
 };
 
 const baselines: { name: string; entry: string; description: string; options: BuildOptions; ext: string }[] =

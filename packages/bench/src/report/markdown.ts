@@ -20,17 +20,22 @@ const signedMs = (value: number | undefined) =>
 
 const coldStartSection = ({ coldStart }: BenchResults): string => {
   const floor = coldStart.baselines.find((b) => b.name === 'probe: AWS SDK');
+  type Measured = (typeof coldStart.baselines)[number] | (typeof coldStart.functions)[number];
+  const timings = ({ init, initRatio, coldStartRatio }: Measured) => [
+    ms(init.initMs.median),
+    ms(init.initMs.p99),
+    ms(init.firstInvokeMs?.median ?? Number.NaN),
+    ms(init.coldStartMs?.median ?? Number.NaN),
+    ratio(initRatio),
+    ratio(coldStartRatio),
+  ];
+  // Baselines are references, not bundles of ours: no map, zip, size ratio or floor distance.
   const baselineRows = coldStart.baselines.map((b) => [
     `_${b.name}_`,
     kib(b.bytes),
     '–',
     '–',
-    ms(b.init.initMs.median),
-    ms(b.init.initMs.p99),
-    ms(b.init.firstInvokeMs?.median ?? Number.NaN),
-    ms(b.init.coldStartMs?.median ?? Number.NaN),
-    ratio(b.initRatio),
-    ratio(b.coldStartRatio),
+    ...timings(b),
     '',
     '',
     '',
@@ -40,12 +45,7 @@ const coldStartSection = ({ coldStart }: BenchResults): string => {
     kib(fn.bytes.code),
     kib(fn.bytes.sourceMap),
     kib(fn.bytes.zip),
-    ms(fn.init.initMs.median),
-    ms(fn.init.initMs.p99),
-    ms(fn.init.firstInvokeMs?.median ?? Number.NaN),
-    ms(fn.init.coldStartMs?.median ?? Number.NaN),
-    ratio(fn.initRatio),
-    ratio(fn.coldStartRatio),
+    ...timings(fn),
     ratio(fn.sizeRatio),
     signedMs(fn.initAboveFloorMs),
     signedMs(fn.coldStartAboveFloorMs),

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { discoverServices } from '../dev/local-cloud.js';
 import { startLocalCloudUnderTest } from '../testing/local-cloud-under-test.js';
 import { writeChaosReport } from './report.js';
-import { type ChaosReport, runChaos } from './run-chaos.js';
+import { type ChaosReport, chaosTargetsOf, runChaos } from './run-chaos.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const { values } = parseArgs({
@@ -71,16 +71,7 @@ const main = async () => {
         concurrency: number('concurrency'),
         faultRate: number('fault-rate'),
         deathRate: number('death-rate'),
-        services: {
-          product: cloud.services.product ?? '',
-          basket: cloud.services.basket ?? '',
-          ordering: cloud.services.ordering ?? '',
-        },
-        issuer: cloud.issuer,
-        endpoints: cloud.endpoints,
-        faultControls: cloud.faults?.controls ?? { dynamodb: '', eventbridge: '', sqs: '' },
-        basketTable: cloud.environments.basket?.BASKET_TABLE_NAME ?? '',
-        orderTable: cloud.environments.ordering?.ORDER_TABLE_NAME ?? '',
+        ...chaosTargetsOf(cloud),
         logs: () => logs.slice(firstLog),
         onProgress: (message) => console.log(`chaos: ${message}`),
       });

@@ -9,4 +9,10 @@ export {
 } from './instance-death.js';
 export type { Invariant } from './invariants.js';
 export { renderChaosMarkdown, writeChaosReport } from './report.js';
-export { type ChaosOptions, type ChaosReport, runChaos } from './run-chaos.js';
+export {
+  type ChaosCloud,
+  type ChaosOptions,
+  type ChaosReport,
+  chaosTargetsOf,
+  runChaos,
+} from './run-chaos.js';

@@ -42,6 +42,29 @@ export interface ChaosOptions {
   onProgress?: (message: string) => void;
 }
 
+/** The parts of a running local cloud a chaos run drives and reads: `pnpm dev`'s, or a test's. */
+export interface ChaosCloud {
+  services: Record<string, string | undefined>;
+  issuer: string;
+  endpoints: ChaosOptions['endpoints'];
+  faults?: { controls: ChaosOptions['faultControls'] };
+  environments: Record<string, Record<string, string> | undefined>;
+}
+
+/** Where a chaos run finds the services, the fault proxies' controls and the tables in `cloud`. */
+export const chaosTargetsOf = (cloud: ChaosCloud) => ({
+  services: {
+    product: cloud.services.product ?? '',
+    basket: cloud.services.basket ?? '',
+    ordering: cloud.services.ordering ?? '',
+  },
+  issuer: cloud.issuer,
+  endpoints: cloud.endpoints,
+  faultControls: cloud.faults?.controls ?? { dynamodb: '', eventbridge: '', sqs: '' },
+  basketTable: cloud.environments.basket?.BASKET_TABLE_NAME ?? '',
+  orderTable: cloud.environments.ordering?.ORDER_TABLE_NAME ?? '',
+});
+
 export interface ChaosReport {
   seed: number;
   checkouts: number;

@@ -7,6 +7,8 @@ export {
   type SeenResponse,
   validateApiDocument,
 } from './api-contract.js';
+export { checkoutRequest } from './checkout-request.js';
+export { type EventBusTap, tapEventBus } from './event-bus-tap.js';
 export { EXAMPLE_DEPLOY_PARAMS } from './example-deploy-params.js';
 export type { LocalCloudContext } from './global-setup.js';
 export { localDocumentClient } from './local-clients.js';
@@ -21,3 +23,4 @@ export {
 export { type JsonResponse, requestJson } from './request-json.js';
 export { type RestartableTable, restartableTableLike } from './restartable-table.js';
 export { restartableTableForThisFile, tableLikeForThisFile } from './tables-of-a-test-file.js';
+export { addTestRule, type TestRuleDefinition } from './test-rule.js';

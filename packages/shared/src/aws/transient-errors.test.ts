@@ -4,20 +4,22 @@ import { isTransientAwsError } from './transient-errors.js';
 const named = (name: string) => Object.assign(new Error(name), { name });
 
 describe('isTransientAwsError', () => {
+  // Each name, with where it comes from: the test restates the list on purpose, so that dropping
+  // a name from the code (a mutant) fails here.
   it.each([
-    'ProvisionedThroughputExceededException',
-    'RequestLimitExceeded',
-    'ThrottlingException',
-    'Throttling',
-    'TooManyRequestsException',
-    'InternalServerError',
-    'InternalFailure',
-    'InternalException',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'TimeoutError',
-    'TransactionInProgressException',
-  ])('retries %s', (name) => {
+    ['ProvisionedThroughputExceededException', 'DynamoDB: a partition over its throughput'],
+    ['RequestLimitExceeded', 'DynamoDB: the account over its request limit'],
+    ['ThrottlingException', 'DynamoDB control plane, EventBridge, most JSON services'],
+    ['Throttling', 'SQS and other query-protocol services'],
+    ['TooManyRequestsException', 'Lambda, Cognito'],
+    ['InternalServerError', 'DynamoDB: a 500 on its side'],
+    ['InternalFailure', 'any service: an unknown 500'],
+    ['InternalException', 'EventBridge: a 500 on its side'],
+    ['ServiceUnavailable', 'query-protocol services: a 503'],
+    ['ServiceUnavailableException', 'JSON services: a 503'],
+    ['TimeoutError', 'the SDK: connection or request timeout'],
+    ['TransactionInProgressException', 'DynamoDB: the same transaction token still running'],
+  ])('retries %s (%s)', (name) => {
     expect(isTransientAwsError(named(name))).toBe(true);
   });
 

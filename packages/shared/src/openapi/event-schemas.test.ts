@@ -3,33 +3,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { CheckoutBasket } from '../events/checkout-basket.js';
+import { aCheckout, envelopeOf } from '../testing/checkout-basket.js';
 import { eventSchemaFiles } from './event-schemas.js';
 import { jsonFileText } from './write-json.js';
 
 const [checkoutBasket] = eventSchemaFiles();
-const detail = {
-  version: '1',
-  checkoutId: '5b0c2f8e-4a3b-4c1d-9e8f-7a6b5c4d3e21',
-  correlationId: 'corr-1',
-  userName: 'swn',
-  buyer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', address: '12 Analytical Row' },
-  payment: { method: '1', cardLast4: '4242' },
-  items: [{ productId: 'p-1', productName: 'Mug', quantity: 2, unitPrice: 500, lineTotal: 1000 }],
-  total: 1000,
-  currency: 'USD',
-  checkedOutAt: '2026-11-27T12:00:00.000Z',
-};
-const envelope = {
-  version: '0',
-  id: 'e-1',
-  'detail-type': 'CheckoutBasket',
-  source: CheckoutBasket.source,
-  account: '000000000000',
-  time: '2026-11-27T12:00:00Z',
-  region: 'us-east-1',
-  resources: [],
-  detail,
-};
+const detail = aCheckout();
+const envelope = envelopeOf(detail);
 
 describe('the CheckoutBasket JSON Schema', () => {
   it('is committed as generated from the zod contract (run `pnpm openapi` after changing it)', async () => {

@@ -15,4 +15,5 @@ export { eventJsonSchema } from './event-schema.js';
 export type { HeaderObject, HeaderParameter } from './headers.js';
 export { type JsonSchema, jsonSchemaOf } from './json-schema.js';
 export { apiDocumentSchema, pageSchemaOf } from './page-schema.js';
+export { type DescribingDeps, type ServiceApi, serviceApiDocument } from './service-api-document.js';
 export { jsonFileText, writeJsonFile } from './write-json.js';

@@ -1,11 +1,4 @@
-import { apiDocumentHandler, createLogger } from '@eshop/shared';
-import {
-  type ApiOperation,
-  apiDocument,
-  apiDocumentSchema,
-  describingDeps,
-  httpRoutesOf,
-} from '@eshop/shared/openapi';
+import { type ApiOperation, type DescribingDeps, serviceApiDocument } from '@eshop/shared/openapi';
 import service from '../../serverless.js';
 import { checkoutBasketHandler, IDEMPOTENCY_KEY } from '../handlers/checkout-basket.js';
 import { deleteBasketHandler } from '../handlers/delete-basket.js';
@@ -14,9 +7,7 @@ import { listBasketsHandler } from '../handlers/list-baskets.js';
 import { saveBasketHandler } from '../handlers/save-basket.js';
 import { basketPageSchema, basketSchema, checkoutAcceptedSchema } from './responses.js';
 
-const deps = <T extends object>() => describingDeps<T>({ logger: createLogger('basket') });
-
-const operations: Record<string, ApiOperation> = {
+const operations = (deps: DescribingDeps): Record<string, ApiOperation> => ({
   listBaskets: {
     handler: listBasketsHandler(deps()),
     tag: 'basket',
@@ -83,24 +74,17 @@ const operations: Record<string, ApiOperation> = {
     },
     problems: [409],
   },
-  getApiDocument: {
-    handler: apiDocumentHandler({ ...deps(), document: {} }),
-    tag: 'about',
-    summary: 'This document',
-    responses: { 200: { description: 'The OpenAPI document of this API', body: apiDocumentSchema } },
-    usesDependencies: false,
-  },
-};
+});
 
 /** The basket API's OpenAPI document, generated from its routes and handlers. */
 export const basketApiDocument = () =>
-  apiDocument({
+  serviceApiDocument({
+    service,
     title: 'eshop basket API',
     version: '1',
     description:
       'A signed-in user’s basket and its checkout. Prices are integers in minor units (cents), always the catalog’s. Errors are application/problem+json (RFC 9457).',
     localUrl: 'http://127.0.0.1:3002',
-    routes: httpRoutesOf(service),
     operations,
     schemas: { Basket: basketSchema, BasketPage: basketPageSchema },
   });

@@ -1,3 +1,4 @@
+import { checkoutItemSchema } from '@eshop/shared';
 import { pageSchemaOf } from '@eshop/shared/openapi';
 import * as z from '@eshop/shared/zod';
 import type { basketView } from '../domain/basket.js';
@@ -7,16 +8,8 @@ const cents = z.int().check(z.gte(0));
 /** A basket as the API answers it. Typed as the domain's view, so the two cannot drift. */
 export const basketSchema: z.ZodMiniType<ReturnType<typeof basketView>> = z.strictObject({
   userName: z.string(),
-  items: z.array(
-    z.strictObject({
-      productId: z.string(),
-      productName: z.string(),
-      quantity: z.int().check(z.gte(1)),
-      unitPrice: cents,
-      lineTotal: cents,
-      color: z.optional(z.string()),
-    }),
-  ),
+  // The priced lines of the CheckoutBasket contract, as the API answers them.
+  items: z.array(z.strictObject(checkoutItemSchema.shape)),
   total: cents,
   currency: z.string().check(z.length(3)),
   updatedAt: z.iso.datetime(),

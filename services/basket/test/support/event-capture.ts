@@ -1,19 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import {
-  DeleteRuleCommand,
-  EventBridgeClient,
-  PutRuleCommand,
-  PutTargetsCommand,
-  RemoveTargetsCommand,
-} from '@aws-sdk/client-eventbridge';
-import {
-  CreateQueueCommand,
-  DeleteQueueCommand,
-  ReceiveMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
-import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS, LOCAL_REGION } from '@eshop/local-cloud';
-import { localCloud } from '@eshop/local-cloud/testing';
+import { tapEventBus } from '@eshop/local-cloud/testing';
 import { CheckoutBasket, parseEvent } from '@eshop/shared';
 import { afterAll, beforeAll } from 'vitest';
 import { BASKET_BUS } from './local-basket.js';
@@ -35,42 +20,16 @@ export interface SettleOptions {
  * callers select their own events (by user name or checkout id).
  */
 export const captureCheckoutEvents = async () => {
-  const endpoints = localCloud().endpoints;
-  const config = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
-  const sqs = new SQSClient({ ...config, endpoint: endpoints.sqs });
-  const events = new EventBridgeClient({ ...config, endpoint: endpoints.eventbridge });
-  const name = `capture-${randomUUID().slice(0, 8)}`;
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
-  await events.send(
-    new PutRuleCommand({
-      Name: name,
-      EventBusName: BASKET_BUS,
-      EventPattern: JSON.stringify({
-        source: [CheckoutBasket.source],
-        'detail-type': [CheckoutBasket.detailType],
-      }),
-    }),
-  );
-  await events.send(
-    new PutTargetsCommand({
-      Rule: name,
-      EventBusName: BASKET_BUS,
-      Targets: [{ Id: 'capture', Arn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${name}` }],
-    }),
-  );
+  const tap = await tapEventBus(BASKET_BUS, {
+    source: [CheckoutBasket.source],
+    'detail-type': [CheckoutBasket.detailType],
+  });
   const received: CapturedEvent[] = [];
 
   const receive = async (): Promise<void> => {
-    const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl,
-        MaxNumberOfMessages: 10,
-        WaitTimeSeconds: 0,
-        VisibilityTimeout: 300,
-      }),
-    );
-    received.push(...Messages.map((m) => parseEvent(CheckoutBasket, m.Body ?? '')));
-    if (Messages.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    const bodies = await tap.receive();
+    received.push(...bodies.map((body) => parseEvent(CheckoutBasket, body)));
+    if (bodies.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
   };
 
   /**
@@ -101,15 +60,7 @@ export const captureCheckoutEvents = async () => {
   const eventsOf = (userName: string, options?: SettleOptions) =>
     settled((event) => event.detail.userName === userName, options);
 
-  const stop = async () => {
-    await events.send(new RemoveTargetsCommand({ Rule: name, EventBusName: BASKET_BUS, Ids: ['capture'] }));
-    await events.send(new DeleteRuleCommand({ Name: name, EventBusName: BASKET_BUS }));
-    await sqs.send(new DeleteQueueCommand({ QueueUrl }));
-    sqs.destroy();
-    events.destroy();
-  };
-
-  return { settled, eventsOf, stop };
+  return { settled, eventsOf, stop: tap.stop };
 };
 
 type CheckoutEventCapture = Awaited<ReturnType<typeof captureCheckoutEvents>>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { localCloud } from '@eshop/local-cloud/testing';
+import { checkoutRequest, localCloud } from '@eshop/local-cloud/testing';
 import { buildPublishEvent, createDocumentClient, createLogger, createMetricCounter } from '@eshop/shared';
 import { httpEvent, signedInAs, verifyTestToken } from '@eshop/shared/testing';
 import { buildFindCatalogProducts } from '../../src/catalog/product-catalog.js';
@@ -112,14 +112,5 @@ export const checkoutEvent = (
       ...(key === undefined ? {} : { 'idempotency-key': key }),
       ...headers,
     },
-    body: {
-      userName,
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      email: 'ada@example.com',
-      address: '12 Analytical Row, London',
-      paymentMethod: 1,
-      cardInfo: '4242 4242 4242 4242',
-      ...changes,
-    },
+    body: checkoutRequest(userName, changes),
   });

@@ -1,3 +1,4 @@
+import { checkoutItemSchema } from '@eshop/shared';
 import { pageSchemaOf } from '@eshop/shared/openapi';
 import * as z from '@eshop/shared/zod';
 import type { Order } from '../domain/order.js';
@@ -19,16 +20,8 @@ export const orderSchema: z.ZodMiniType<Order> = z.strictObject({
     method: z.string(),
     cardLast4: z.optional(z.string().check(z.regex(/^\d{4}$/))),
   }),
-  items: z.array(
-    z.strictObject({
-      productId: z.string(),
-      productName: z.string(),
-      quantity: z.int().check(z.gte(1)),
-      unitPrice: cents,
-      lineTotal: cents,
-      color: z.optional(z.string()),
-    }),
-  ),
+  // The priced lines of the CheckoutBasket contract, as the API answers them.
+  items: z.array(z.strictObject(checkoutItemSchema.shape)),
   total: cents,
   currency: z.string().check(z.length(3)),
   status: z.literal('PLACED'),

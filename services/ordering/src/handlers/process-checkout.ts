@@ -40,6 +40,11 @@ export interface ProcessCheckoutDeps {
  */
 export const processCheckoutHandler = ({ logger, countMetric, saveNewOrder, now }: ProcessCheckoutDeps) => {
   const place = placeOrder({ saveNewOrder, now });
+  /** A message retrying cannot help: counted on every receive, logged at error for a person. */
+  const reportPoison = (reason: string, message: string, details: Record<string, unknown>) => {
+    countMetric('PoisonMessages', { reason });
+    logger.error(message, details);
+  };
   const processRecord = async (record: SQSRecord): Promise<void> => {
     const { messageId } = record;
     let checkout: CheckoutBasketDetail;
@@ -47,8 +52,8 @@ export const processCheckoutHandler = ({ logger, countMetric, saveNewOrder, now 
       checkout = parseEvent(CheckoutBasket, record.body).detail;
     } catch (error) {
       if (error instanceof InvalidEventError) {
-        countMetric('PoisonMessages', { reason: 'invalid-event' });
-        logger.error(
+        reportPoison(
+          'invalid-event',
           'Rejected an invalid CheckoutBasket message; it goes to the DLQ after its last receive',
           {
             messageId,
@@ -60,36 +65,25 @@ export const processCheckoutHandler = ({ logger, countMetric, saveNewOrder, now 
       }
       throw error;
     }
-    const { checkoutId, correlationId } = checkout;
+    // Every line about this record names it, its checkout and the request that caused it.
+    const about = { messageId, checkoutId: checkout.checkoutId, correlationId: checkout.correlationId };
     try {
       const { order, outcome } = await place(checkout);
       countMetric(outcome === 'placed' ? 'OrdersPlaced' : 'DuplicateDeliveriesSuppressed');
       logger.info(
         outcome === 'placed' ? 'Order placed' : 'Order already placed for this checkout; nothing written',
-        {
-          messageId,
-          checkoutId,
-          correlationId,
-          orderId: order.orderId,
-        },
+        { ...about, orderId: order.orderId },
       );
     } catch (error) {
       if (error instanceof CheckoutConflictError) {
-        countMetric('PoisonMessages', { reason: 'checkout-conflict' });
-        logger.error(
+        reportPoison(
+          'checkout-conflict',
           'A different order is already stored for this checkout; the message is reported failed',
-          {
-            messageId,
-            checkoutId,
-            correlationId,
-            differences: error.differences,
-          },
+          { ...about, differences: error.differences },
         );
       } else {
         logger.error('Could not place the order; the message will be retried', {
-          messageId,
-          checkoutId,
-          correlationId,
+          ...about,
           error: error as Error,
         });
       }

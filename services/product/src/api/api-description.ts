@@ -1,11 +1,8 @@
-import { apiDocumentHandler, createLogger } from '@eshop/shared';
 import {
   type ApiOperation,
-  apiDocument,
-  apiDocumentSchema,
-  describingDeps,
+  type DescribingDeps,
   type HeaderObject,
-  httpRoutesOf,
+  serviceApiDocument,
 } from '@eshop/shared/openapi';
 import service from '../../serverless.js';
 import { DEFAULT_CATEGORY } from '../domain/product.js';
@@ -15,8 +12,6 @@ import { getProductHandler } from '../handlers/get-product.js';
 import { listProductsHandler } from '../handlers/list-products.js';
 import { updateProductHandler } from '../handlers/update-product.js';
 import { productPageSchema, productSchema } from './responses.js';
-
-const deps = <T extends object>() => describingDeps<T>({ logger: createLogger('product') });
 
 const etag: Record<string, HeaderObject> = {
   etag: {
@@ -30,7 +25,7 @@ const location: Record<string, HeaderObject> = {
   location: { required: true, description: 'The new product’s path', schema: { type: 'string' } },
 };
 
-const operations: Record<string, ApiOperation> = {
+const operations = (deps: DescribingDeps): Record<string, ApiOperation> => ({
   listProducts: {
     handler: listProductsHandler(deps()),
     tag: 'catalog',
@@ -75,24 +70,17 @@ const operations: Record<string, ApiOperation> = {
     responses: { 204: { description: 'Deleted' } },
     problems: [404],
   },
-  getApiDocument: {
-    handler: apiDocumentHandler({ ...deps(), document: {} }),
-    tag: 'about',
-    summary: 'This document',
-    responses: { 200: { description: 'The OpenAPI document of this API', body: apiDocumentSchema } },
-    usesDependencies: false,
-  },
-};
+});
 
 /** The product API's OpenAPI document, generated from its routes and handlers. */
 export const productApiDocument = () =>
-  apiDocument({
+  serviceApiDocument({
+    service,
     title: 'eshop product API',
     version: '1',
     description:
       'The catalog: public reads, admin writes. Prices are integers in minor units (cents); lists are paginated with an opaque cursor. Errors are application/problem+json (RFC 9457).',
     localUrl: 'http://127.0.0.1:3001',
-    routes: httpRoutesOf(service),
     operations,
     schemas: { Product: productSchema, ProductPage: productPageSchema },
   });

@@ -2,7 +2,7 @@ import { EventBridgeApiError, validationError } from '../api-error.js';
 import { busNameFrom, DEFAULT_BUS, ruleArn } from '../arns.js';
 import type { Rule, RuleState } from '../model.js';
 import { InvalidEventPatternError, validateEventPattern } from '../pattern/index.js';
-import { findBus, findRule, type OperationHandler } from './context.js';
+import { findBus, type OperationHandler, ruleNamedIn } from './context.js';
 import { paginate } from './paginate.js';
 import { checkedName, optionalLimit, optionalString, requiredString } from './request-fields.js';
 
@@ -87,10 +87,7 @@ export const putRule: OperationHandler = (context, body) => {
   return { RuleArn: rule.arn };
 };
 
-export const describeRule: OperationHandler = (context, body) =>
-  describe(
-    findRule(context, busNameFrom(optionalString(body, 'EventBusName')), requiredString(body, 'Name')),
-  );
+export const describeRule: OperationHandler = (context, body) => describe(ruleNamedIn(context, body, 'Name'));
 
 export const listRules: OperationHandler = (context, body) => {
   const bus = findBus(context, busNameFrom(optionalString(body, 'EventBusName')));
@@ -113,8 +110,7 @@ export const deleteRule: OperationHandler = (context, body) => {
 
 function setState(state: RuleState): OperationHandler {
   return (context, body) => {
-    findRule(context, busNameFrom(optionalString(body, 'EventBusName')), requiredString(body, 'Name')).state =
-      state;
+    ruleNamedIn(context, body, 'Name').state = state;
     return {};
   };
 }

@@ -1,7 +1,6 @@
 import { EventBridgeApiError, validationError } from '../api-error.js';
-import { busNameFrom } from '../arns.js';
 import type { Target } from '../model.js';
-import { findRule, type OperationHandler } from './context.js';
+import { type OperationHandler, ruleNamedIn } from './context.js';
 import { paginate } from './paginate.js';
 import {
   checkedName,
@@ -53,11 +52,7 @@ function checkedTarget(raw: unknown): Target {
 }
 
 export const putTargets: OperationHandler = (context, body) => {
-  const rule = findRule(
-    context,
-    busNameFrom(optionalString(body, 'EventBusName')),
-    requiredString(body, 'Rule'),
-  );
+  const rule = ruleNamedIn(context, body, 'Rule');
   const targets = (optionalArray(body, 'Targets') ?? []).map(checkedTarget);
   if (targets.length === 0) {
     throw validationError(
@@ -76,22 +71,14 @@ export const putTargets: OperationHandler = (context, body) => {
 };
 
 export const removeTargets: OperationHandler = (context, body) => {
-  const rule = findRule(
-    context,
-    busNameFrom(optionalString(body, 'EventBusName')),
-    requiredString(body, 'Rule'),
-  );
+  const rule = ruleNamedIn(context, body, 'Rule');
   const ids = (optionalArray(body, 'Ids') ?? []).filter((id): id is string => typeof id === 'string');
   for (const id of ids) rule.targets.delete(id);
   return { FailedEntryCount: 0, FailedEntries: [] };
 };
 
 export const listTargetsByRule: OperationHandler = (context, body) => {
-  const rule = findRule(
-    context,
-    busNameFrom(optionalString(body, 'EventBusName')),
-    requiredString(body, 'Rule'),
-  );
+  const rule = ruleNamedIn(context, body, 'Rule');
   const { page, nextToken } = paginate(
     [...rule.targets.values()],
     optionalLimit(body),
