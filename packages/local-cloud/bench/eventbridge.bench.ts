@@ -9,15 +9,10 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
-import {
-  CreateQueueCommand,
-  DeleteMessageBatchCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startEventBridge } from '../src/eventbridge/index.js';
 import { startLocalSqs } from '../src/sqs/index.js';
+import { createQueue, takeAllMessages } from '../test/support/queues.js';
 
 const LATENCY_EVENTS = 500;
 const THROUGHPUT_EVENTS = 5000;
@@ -35,11 +30,7 @@ const sqsClient = new SQSClient({ endpoint: sqs.url, region, credentials });
 const events = new EventBridgeClient({ endpoint: eventBridge.url, region, credentials });
 
 try {
-  const { QueueUrl: queueUrl = '' } = await sqsClient.send(new CreateQueueCommand({ QueueName: 'bench' }));
-  const { Attributes } = await sqsClient.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
-  );
-  const queueArn = Attributes?.QueueArn ?? '';
+  const { url: queueUrl, arn: queueArn } = await createQueue(sqsClient, 'bench');
 
   // 99 rules that look at the same events but do not match, and one that delivers to the queue.
   for (let i = 0; i < RULES_ON_BUS; i++) {
@@ -74,19 +65,6 @@ try {
     }
   }
 
-  async function emptyQueue(): Promise<void> {
-    const { Messages = [] } = await sqsClient.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
-    );
-    if (Messages.length === 0) return;
-    await sqsClient.send(
-      new DeleteMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle ?? '' })),
-      }),
-    );
-  }
-
   // Latency: one event at a time, from PutEvents to the message being receivable.
   const latencies: number[] = [];
   for (let n = 0; n < LATENCY_EVENTS; n++) {
@@ -94,7 +72,7 @@ try {
     await events.send(new PutEventsCommand({ Entries: [entry(n)] }));
     await waitForMessageInQueue();
     latencies.push(performance.now() - started);
-    await emptyQueue();
+    await takeAllMessages(sqsClient, queueUrl);
   }
   latencies.sort((a, b) => a - b);
 

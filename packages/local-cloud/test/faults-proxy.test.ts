@@ -34,7 +34,10 @@ describe('fault proxy', () => {
     await eventBridge?.stop();
   });
 
-  const proxyWith = async (options: Omit<FaultProxyOptions, 'service' | 'upstream'> = {}) => {
+  /** A proxy in front of the test's EventBridge (or of the `upstream` given) and a client that uses it. */
+  const proxyWith = async (
+    options: Omit<FaultProxyOptions, 'service' | 'upstream'> & { upstream?: string } = {},
+  ) => {
     const proxy = await startFaultProxy({ service: 'eventbridge', upstream: eventBridge.url, ...options });
     started.push(proxy);
     const client = new EventBridgeClient({
@@ -225,18 +228,7 @@ describe('fault proxy', () => {
   });
 
   it('shows a dead emulator as a dropped connection, not as an HTTP answer', async () => {
-    const proxy = await startFaultProxy({
-      service: 'eventbridge',
-      upstream: `http://127.0.0.1:${await freePort()}`,
-    });
-    started.push(proxy);
-    const client = new EventBridgeClient({
-      endpoint: proxy.url,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      maxAttempts: 1,
-    });
-    clients.push(client);
+    const { client } = await proxyWith({ upstream: `http://127.0.0.1:${await freePort()}` });
 
     const error = await listBuses(client).catch((caught: unknown) => caught);
 

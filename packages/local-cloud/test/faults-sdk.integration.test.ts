@@ -17,16 +17,7 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
-import {
-  CreateQueueCommand,
-  DeleteMessageBatchCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  RequestThrottled,
-  SendMessageCommand,
-  SQSClient,
-  SQSServiceException,
-} from '@aws-sdk/client-sqs';
+import { RequestThrottled, SendMessageCommand, SQSClient, SQSServiceException } from '@aws-sdk/client-sqs';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from '../src/dynamodb/dynamodb-local.js';
@@ -35,6 +26,7 @@ import { type RunningFaultProxy, startFaultProxy } from '../src/faults/index.js'
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../src/local-aws.js';
 import { freePort } from '../src/process/free-port.js';
 import { type RunningLocalSqs, startLocalSqs } from '../src/sqs/index.js';
+import { createQueue, takeAllMessages } from './support/queues.js';
 
 // The real SDK clients against each real emulator behind the fault proxy: every injected fault
 // must become the exception AWS's own would, and the proxy counts how often the SDK tried.
@@ -66,6 +58,30 @@ const injected = async <T>(proxy: RunningFaultProxy, operation: string, call: ()
   } finally {
     proxy.disable();
   }
+};
+
+/** An AWS error the proxy injects, and what the SDK must turn it into. */
+type InjectedError = readonly [name: string, type: abstract new (...args: never[]) => Error, status: number];
+
+/**
+ * Injects `error` before forwarding every request of `call`: the SDK must try `attempts` times,
+ * then throw the error's exception class with its HTTP status. Answers the outcome.
+ */
+const expectRetriedThenThrown = async <T>(
+  proxy: RunningFaultProxy,
+  operation: string,
+  call: () => Promise<T>,
+  [name, type, status]: InjectedError,
+  attempts: number,
+) => {
+  proxy.configure({ rates: { errorBeforeForward: 1 }, errors: [name] });
+
+  const outcome = await injected(proxy, operation, call);
+
+  expect(outcome.error).toBeInstanceOf(type);
+  expect(outcome.error).toMatchObject({ name, $metadata: { httpStatusCode: status } });
+  expect(outcome.attempts).toBe(attempts);
+  return outcome;
 };
 
 describe('DynamoDB Local behind the fault proxy', () => {
@@ -109,24 +125,18 @@ describe('DynamoDB Local behind the fault proxy', () => {
     expect(attempts).toBe(4);
   });
 
-  it.each([
+  it.each<InjectedError>([
     ['ProvisionedThroughputExceededException', ProvisionedThroughputExceededException, 400],
     ['ThrottlingException', DynamoDbThrottlingException, 400],
     ['InternalServerError', InternalServerError, 500],
-  ] as const)(
-    '%s before forwarding: retried on every attempt, then thrown; nothing written',
-    async (name, type, status) => {
-      proxy.configure({ rates: { errorBeforeForward: 1 }, errors: [name] });
-      const id = `before-${name}`;
+  ])('%s before forwarding: retried on every attempt, then thrown; nothing written', async (...error) => {
+    const id = `before-${error[0]}`;
 
-      const outcome = await injected(proxy, 'PutItem', put(id));
+    const outcome = await expectRetriedThenThrown(proxy, 'PutItem', put(id), error, attempts);
 
-      expect(outcome.error).toBeInstanceOf(type);
-      expect(outcome.error).toMatchObject({ name, $metadata: { httpStatusCode: status, attempts } });
-      expect(outcome.attempts).toBe(attempts);
-      expect(await stored(id)).toBe(false);
-    },
-  );
+    expect(outcome.error).toMatchObject({ $metadata: { attempts } });
+    expect(await stored(id)).toBe(false);
+  });
 
   it('InternalServerError after forwarding: the item is written, yet the caller sees the error', async () => {
     proxy.configure({ rates: { errorAfterForward: 1 } });
@@ -198,40 +208,20 @@ describe('the local EventBridge and SQS behind fault proxies', () => {
     });
     // Checks what reached the queue without going through the faults.
     direct = new SQSClient({ ...local, endpoint: sqs.url });
-    const { QueueUrl } = await direct.send(new CreateQueueCommand({ QueueName: 'fault-events' }));
-    if (QueueUrl === undefined) throw new Error('queue was not created');
-    queueUrl = QueueUrl;
-    const { Attributes } = await direct.send(
-      new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
-    );
+    const queue = await createQueue(direct, 'fault-events');
+    queueUrl = queue.url;
     await events.send(
       new PutRuleCommand({ Name: 'to-queue', EventPattern: JSON.stringify({ source: ['fault.test'] }) }),
     );
     await events.send(
-      new PutTargetsCommand({ Rule: 'to-queue', Targets: [{ Id: 'queue', Arn: Attributes?.QueueArn }] }),
+      new PutTargetsCommand({ Rule: 'to-queue', Targets: [{ Id: 'queue', Arn: queue.arn }] }),
     );
   });
 
-  /** Takes every message off the queue (the local SQS, like AWS, purges once a minute at most). */
+  /** Takes every message the bus delivered off the queue, once it is done delivering. */
   const takeAll = async (): Promise<string[]> => {
     await eventBridge.idle();
-    const bodies: string[] = [];
-    for (;;) {
-      const { Messages = [] } = await direct.send(
-        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
-      );
-      if (Messages.length === 0) return bodies;
-      bodies.push(...Messages.map((message) => message.Body ?? ''));
-      await direct.send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: queueUrl,
-          Entries: Messages.map((message, index) => ({
-            Id: String(index),
-            ReceiptHandle: message.ReceiptHandle,
-          })),
-        }),
-      );
-    }
+    return takeAllMessages(direct, queueUrl);
   };
 
   beforeEach(async () => {
@@ -261,22 +251,14 @@ describe('the local EventBridge and SQS behind fault proxies', () => {
     expect({ eventAttempts, sqsAttempts }).toEqual({ eventAttempts: 3, sqsAttempts: 3 });
   });
 
-  it.each([
+  it.each<InjectedError>([
     ['ThrottlingException', EventBridgeThrottlingException, 400],
     ['InternalException', InternalException, 500],
-  ] as const)(
-    'EventBridge %s before forwarding: retried, then thrown; nothing published',
-    async (name, type, status) => {
-      eventsProxy.configure({ rates: { errorBeforeForward: 1 }, errors: [name] });
+  ])('EventBridge %s before forwarding: retried, then thrown; nothing published', async (...error) => {
+    await expectRetriedThenThrown(eventsProxy, 'PutEvents', publish(1), error, eventAttempts);
 
-      const outcome = await injected(eventsProxy, 'PutEvents', publish(1));
-
-      expect(outcome.error).toBeInstanceOf(type);
-      expect(outcome.error).toMatchObject({ name, $metadata: { httpStatusCode: status } });
-      expect(outcome.attempts).toBe(eventAttempts);
-      expect(await takeAll()).toEqual([]);
-    },
-  );
+    expect(await takeAll()).toEqual([]);
+  });
 
   it('PutEvents failed entries before forwarding: 200, not retried, and the failed entries never published', async () => {
     eventsProxy.configure({ rates: { errorBeforeForward: 1 }, errors: ['PutEventsFailedEntries'] });
@@ -310,19 +292,14 @@ describe('the local EventBridge and SQS behind fault proxies', () => {
     expect(await takeAll()).toHaveLength(6);
   });
 
-  it.each([
+  it.each<InjectedError>([
     ['RequestThrottled', RequestThrottled, 403],
     ['InternalFailure', SQSServiceException, 500],
-  ] as const)('SQS %s before forwarding: retried, then thrown; nothing sent', async (name, type, status) => {
-    sqsProxy.configure({ rates: { errorBeforeForward: 1 }, errors: [name] });
+  ])('SQS %s before forwarding: retried, then thrown; nothing sent', async (...error) => {
+    const send = () => queues.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: error[0] }));
 
-    const outcome = await injected(sqsProxy, 'SendMessage', () =>
-      queues.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: name })),
-    );
+    await expectRetriedThenThrown(sqsProxy, 'SendMessage', send, error, sqsAttempts);
 
-    expect(outcome.error).toBeInstanceOf(type);
-    expect(outcome.error).toMatchObject({ name, $metadata: { httpStatusCode: status } });
-    expect(outcome.attempts).toBe(sqsAttempts);
     expect(await takeAll()).toEqual([]);
   });
 

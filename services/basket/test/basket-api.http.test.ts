@@ -1,6 +1,7 @@
 import { requestToken } from '@eshop/local-cloud';
 import { localCloud, requestJson } from '@eshop/local-cloud/testing';
 import { userNameSchema } from '@eshop/shared';
+import { originalClientCheckoutBody } from '@eshop/shared/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
 
@@ -104,16 +105,7 @@ describe('basket API over HTTP', () => {
   it('checks out with the original client body and an Idempotency-Key', async () => {
     const userName = uniqueUser('buyer');
     await send('POST', '/basket', { userName, items: [{ productId: SEEDED.airPods.id, quantity: 2 }] });
-    const body = {
-      userName,
-      totalPrice: 0,
-      firstName: 'swn',
-      lastName: 'swn',
-      email: 'swn@example.com',
-      address: 'istanbul',
-      cardInfo: '5554443322',
-      paymentMethod: 1,
-    };
+    const body = originalClientCheckoutBody(userName);
 
     const first = await send('POST', '/basket/checkout', body, { 'idempotency-key': `k-${userName}` });
     const again = await send('POST', '/basket/checkout', body, { 'idempotency-key': `k-${userName}` });

@@ -6,30 +6,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { basketTable } from '../src/store/basket-table.js';
 import { captureCheckoutEventsInFile } from './support/event-capture.js';
-import {
-  BASKET_TABLE,
-  checkoutEvent,
-  localBasketDependencies,
-  rememberingCatalog,
-  SEEDED,
-  storeBasket,
-  uniqueUser,
-} from './support/local-basket.js';
+import { BASKET_TABLE, checkoutEvent, SEEDED, storeBasket, uniqueUser } from './support/local-basket.js';
+import { localBasketWithRememberedCatalog } from './support/remembered-catalog.js';
 
 // Retries of one checkout that overlap the first attempt, with the real adapters on the local
 // cloud. The catalog answers are remembered (the race under test is on the basket table) and
 // delayed a little, differently per run, so the two requests interleave in different ways.
-const local = localBasketDependencies();
-const catalog = rememberingCatalog(local.findCatalogProducts);
+const { catalog, deps: remembered } = localBasketWithRememberedCatalog();
 const deps = {
-  ...local,
+  ...remembered,
   findCatalogProducts: async (ids: readonly string[]) => {
     const products = await catalog.findCatalogProducts(ids);
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 8));
     return products;
   },
 };
-const capture = captureCheckoutEventsInFile(local.documentClient, local.eventBridge);
+const capture = captureCheckoutEventsInFile(deps.documentClient, deps.eventBridge);
 
 beforeAll(() => catalog.warm([SEEDED.sdCard.id, SEEDED.airPods.id]));
 

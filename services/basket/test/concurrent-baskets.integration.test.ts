@@ -3,20 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { saveBasketHandler } from '../src/handlers/save-basket.js';
 import { captureCheckoutEventsInFile } from './support/event-capture.js';
-import {
-  checkoutEvent,
-  localBasketDependencies,
-  rememberingCatalog,
-  SEEDED,
-  uniqueUser,
-} from './support/local-basket.js';
+import { checkoutEvent, SEEDED, uniqueUser } from './support/local-basket.js';
+import { localBasketWithRememberedCatalog } from './support/remembered-catalog.js';
 
 // Concurrent writers on one basket, in process, with the real adapters on the local cloud. The
 // catalog adapter is memoised: the race under test is on the basket table, and dozens of parallel
 // cold starts of the product service under serverless-offline would only turn it into 503s.
-const local = localBasketDependencies();
-const catalog = rememberingCatalog(local.findCatalogProducts);
-const deps = { ...local, findCatalogProducts: catalog.findCatalogProducts };
+const { deps } = localBasketWithRememberedCatalog();
 const save = saveBasketHandler(deps);
 const checkout = checkoutBasketHandler(deps);
 const capture = captureCheckoutEventsInFile(deps.documentClient, deps.eventBridge);
@@ -124,58 +117,53 @@ describe('concurrent writes to one basket', () => {
     }
   };
 
-  it('orders one whole basket when a replacement lands between pricing and preparing the checkout (409, nothing published)', async () => {
-    const pricing = gate();
-    const replaced = gate();
-    // The checkout waits in its catalog lookup until the replacement is stored.
-    const waitingCheckout = checkoutBasketHandler({
-      ...deps,
-      findCatalogProducts: async (ids) => {
-        pricing.open();
-        await replaced.opened;
-        return deps.findCatalogProducts(ids);
-      },
-    });
+  /** `step`, made to `hold` before it runs. */
+  const holding =
+    <Args extends unknown[], Result>(step: (...args: Args) => Promise<Result>, hold: () => Promise<void>) =>
+    async (...args: Args) => {
+      await hold();
+      return step(...args);
+    };
 
-    const trial = await race(
+  // The checkout waits in one of its steps until the replacement is stored.
+  it.each<[string, number, (hold: () => Promise<void>) => Partial<typeof deps>, number, number]>([
+    [
+      'orders one whole basket when a replacement lands between pricing and preparing the checkout (409, nothing published)',
       0,
-      async (replaceNow) => {
-        await pricing.opened;
-        await replaceNow();
-        replaced.open();
-      },
-      waitingCheckout,
-    );
-
-    expect(trial.checkedOut.statusCode).toBe(409);
-    expect(trial.replaced.statusCode).toBe(200);
-    await expectOneWholeBasket([trial]);
-  });
-
-  it('refuses a replacement (409) that lands while the checkout is being published, and orders the first basket', async () => {
-    const publishing = gate();
+      (hold) => ({ findCatalogProducts: holding(deps.findCatalogProducts, hold) }),
+      409,
+      200,
+    ],
+    [
+      'refuses a replacement (409) that lands while the checkout is being published, and orders the first basket',
+      1,
+      (hold) => ({ publishEvent: holding(deps.publishEvent, hold) }),
+      202,
+      409,
+    ],
+  ])('%s', async (_, n, holdingStep, checkedOutStatus, replacedStatus) => {
+    const reached = gate();
     const replaced = gate();
     const waitingCheckout = checkoutBasketHandler({
       ...deps,
-      publishEvent: async (definition, detail) => {
-        publishing.open();
+      ...holdingStep(async () => {
+        reached.open();
         await replaced.opened;
-        return deps.publishEvent(definition, detail);
-      },
+      }),
     });
 
     const trial = await race(
-      1,
+      n,
       async (replaceNow) => {
-        await publishing.opened;
+        await reached.opened;
         await replaceNow();
         replaced.open();
       },
       waitingCheckout,
     );
 
-    expect(trial.checkedOut.statusCode).toBe(202);
-    expect(trial.replaced.statusCode).toBe(409);
+    expect(trial.checkedOut.statusCode).toBe(checkedOutStatus);
+    expect(trial.replaced.statusCode).toBe(replacedStatus);
     await expectOneWholeBasket([trial]);
   });
 

@@ -1,33 +1,23 @@
-import { localCloud, type RestartableTable, restartableTableLike } from '@eshop/local-cloud/testing';
+import { localCloud, restartableTableForThisFile } from '@eshop/local-cloud/testing';
 import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { deleteBasketHandler } from '../src/handlers/delete-basket.js';
 import { getBasketHandler } from '../src/handlers/get-basket.js';
 import { listBasketsHandler } from '../src/handlers/list-baskets.js';
 import { saveBasketHandler } from '../src/handlers/save-basket.js';
 import { basketTable } from '../src/store/basket-table.js';
-import {
-  BASKET_TABLE,
-  checkoutEvent,
-  localBasketDependencies,
-  SEEDED,
-  uniqueUser,
-} from './support/local-basket.js';
+import { checkoutEvent, localBasketDependencies, SEEDED, uniqueUser } from './support/local-basket.js';
 
 // A private DynamoDB Local stopped mid-run and started again on the same port with the same data:
 // basket answers 503 + Retry-After while it is down, the basket stays intact, and the same handler
 // instances (the same SDK client) work again once it is back, checkout included.
-let table: RestartableTable;
+const table = restartableTableForThisFile(localCloud().env('basket', 'BASKET_TABLE_NAME'), 'baskets-outage');
 const local = localBasketDependencies();
 
-beforeAll(async () => {
-  table = await restartableTableLike(localCloud().endpoints.dynamodb, BASKET_TABLE, 'baskets-outage');
-}, 120_000);
-afterAll(async () => {
+afterAll(() => {
   local.documentClient.destroy();
   local.eventBridge.destroy();
-  await table?.dispose();
 });
 
 describe('basket while DynamoDB is down', () => {

@@ -1,16 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createTableLike } from '@eshop/local-cloud';
-import { localCloud } from '@eshop/local-cloud/testing';
+import { tableLikeForThisFile } from '@eshop/local-cloud/testing';
 import type { HttpHandler } from '@eshop/shared';
-import { lambdaContext, signedInAs } from '@eshop/shared/testing';
-import {
-  type FuzzedEndpoint,
-  fuzzedCursor,
-  fuzzedRequest,
-  fuzzParameters,
-  responseProblems,
-} from '@eshop/shared/testing/fuzz';
+import { signedInAs } from '@eshop/shared/testing';
+import { type FuzzedEndpoint, fuzzEndpoint, fuzzedCursor, successCount } from '@eshop/shared/testing/fuzz';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,28 +11,16 @@ import { deleteBasketHandler } from '../src/handlers/delete-basket.js';
 import { getBasketHandler } from '../src/handlers/get-basket.js';
 import { listBasketsHandler } from '../src/handlers/list-baskets.js';
 import { saveBasketHandler } from '../src/handlers/save-basket.js';
-import { basketTable } from '../src/store/basket-table.js';
-import {
-  BASKET_TABLE,
-  localBasketDependencies,
-  rememberingCatalog,
-  SEEDED,
-  storeBasket,
-} from './support/local-basket.js';
+import { BASKET_TABLE, SEEDED, storeBasket } from './support/local-basket.js';
+import { localBasketWithRememberedCatalog } from './support/remembered-catalog.js';
 
 // Every basket endpoint, in process, with the real adapters (DynamoDB Local, the local EventBridge,
 // the product service over HTTP) on a basket table of its own: a request that is not a 2xx must
 // leave the table exactly as it was. Catalog answers are remembered (and the seeded products
 // looked up first), so a product service busy with the other suites cannot starve the fuzzing of
 // successful requests.
-const tableName = `baskets-fuzz-${randomUUID().slice(0, 8)}`;
-const local = localBasketDependencies();
-const catalog = rememberingCatalog(local.findCatalogProducts);
-const deps = {
-  ...local,
-  findCatalogProducts: catalog.findCatalogProducts,
-  ...basketTable(local.documentClient, tableName, local.now),
-};
+const tableName = tableLikeForThisFile(BASKET_TABLE, 'baskets-fuzz');
+const { catalog, deps } = localBasketWithRememberedCatalog(tableName);
 const handlers: Record<string, HttpHandler> = {
   list: listBasketsHandler(deps),
   get: getBasketHandler(deps),
@@ -56,7 +36,7 @@ const scanTable = async (): Promise<Item[]> => {
   const items: Item[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await local.documentClient.send(
+    const page = await deps.documentClient.send(
       new ScanCommand({ TableName: tableName, ExclusiveStartKey, ConsistentRead: true }),
     );
     items.push(...((page.Items ?? []) as Item[]));
@@ -146,15 +126,10 @@ const refill = async (): Promise<boolean> => {
   return changed;
 };
 
-let dropTable: () => Promise<void> = async () => undefined;
-beforeAll(async () => {
-  dropTable = await createTableLike(localCloud().endpoints.dynamodb, BASKET_TABLE, tableName);
-  await catalog.warm(PRODUCTS.map((product) => product.id));
-});
-afterAll(async () => {
-  await dropTable();
-  local.documentClient.destroy();
-  local.eventBridge.destroy();
+beforeAll(() => catalog.warm(PRODUCTS.map((product) => product.id)));
+afterAll(() => {
+  deps.documentClient.destroy();
+  deps.eventBridge.destroy();
 });
 
 const userName = fc.constantFrom(...USERS);
@@ -236,31 +211,22 @@ describe('basket endpoints under generated input', () => {
   it.each(endpoints)(
     '%s: no 5xx, every 4xx is problem+json and writes nothing, every 2xx writes what it answered',
     async (_, name, spec) => {
-      const handler = handlers[name] as HttpHandler;
-      const statuses = new Map<number, number>();
       await refill();
       let before = await scanTable();
 
-      await fc.assert(
-        fc.asyncProperty(fuzzedRequest(spec), async ({ event }) => {
+      const statuses = await fuzzEndpoint(name, handlers[name] as HttpHandler, spec, {
+        beforeRequest: async () => {
           if (await refill()) before = await scanTable();
-          const response = await handler(event, lambdaContext());
-          const status = response.statusCode ?? 0;
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          expect(responseProblems(response)).toEqual([]);
+        },
+        afterResponse: async (event, response) => {
           const after = await scanTable();
-          if (status >= 400) expect(after).toEqual(before);
+          if ((response.statusCode ?? 0) >= 400) expect(after).toEqual(before);
           else expectWritesOf(name, event, response, before, after);
           before = after;
-        }),
-        fuzzParameters(),
-      );
+        },
+      });
 
-      if (process.env.FUZZ_VERBOSE) console.log(name, Object.fromEntries(statuses));
-      const succeeded = [...statuses]
-        .filter(([status]) => status < 300)
-        .reduce((n, [, count]) => n + count, 0);
-      expect(succeeded).toBeGreaterThan(0);
+      expect(successCount(statuses)).toBeGreaterThan(0);
     },
     300_000,
   );

@@ -1,35 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import { createTableLike } from '@eshop/local-cloud';
-import { localCloud } from '@eshop/local-cloud/testing';
+import { tableLikeForThisFile } from '@eshop/local-cloud/testing';
 import { buildPublishEvent } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
 import { listBasketsHandler } from '../src/handlers/list-baskets.js';
 import { saveBasketHandler } from '../src/handlers/save-basket.js';
-import { basketTable } from '../src/store/basket-table.js';
-import { BASKET_TABLE, localBasketDependencies, rememberingCatalog, SEEDED } from './support/local-basket.js';
+import { BASKET_TABLE, SEEDED } from './support/local-basket.js';
+import { localBasketWithRememberedCatalog } from './support/remembered-catalog.js';
 
 // GET /basket pages through a basket table of its own that also holds what checkouts leave behind
 // (Idempotency-Key records, completion markers), as every production table does.
-const tableName = `baskets-list-${randomUUID().slice(0, 8)}`;
-const local = localBasketDependencies();
-const catalog = rememberingCatalog(local.findCatalogProducts);
-const deps = {
-  ...local,
-  findCatalogProducts: catalog.findCatalogProducts,
-  ...basketTable(local.documentClient, tableName, local.now),
-};
-let dropTable: () => Promise<void> = async () => undefined;
+const { catalog, deps } = localBasketWithRememberedCatalog(
+  tableLikeForThisFile(BASKET_TABLE, 'baskets-list'),
+);
 
-beforeAll(async () => {
-  dropTable = await createTableLike(localCloud().endpoints.dynamodb, BASKET_TABLE, tableName);
-  await catalog.warm([SEEDED.sdCard.id]);
-});
-afterAll(async () => {
-  await dropTable();
-  local.documentClient.destroy();
-  local.eventBridge.destroy();
+beforeAll(() => catalog.warm([SEEDED.sdCard.id]));
+afterAll(() => {
+  deps.documentClient.destroy();
+  deps.eventBridge.destroy();
 });
 
 const admin = signedInAs('boss', { admin: true });
@@ -54,7 +42,7 @@ const checkOut = (userName: string, through = deps) =>
 
 describe('GET /basket', () => {
   it('pages through every basket, whatever item a page ends on', async () => {
-    const busDown = { ...deps, publishEvent: buildPublishEvent(local.eventBridge, 'no-such-bus') };
+    const busDown = { ...deps, publishEvent: buildPublishEvent(deps.eventBridge, 'no-such-bus') };
     const users = Array.from({ length: 6 }, (_, n) => `list-${n}`);
     for (const userName of users) expect([200, 201]).toContain((await save(userName)).statusCode);
     // Two baskets with a pending checkout (and its key record), two checked out (key record and

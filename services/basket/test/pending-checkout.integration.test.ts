@@ -27,6 +27,11 @@ const capture = captureCheckoutEventsInFile(local.documentClient, local.eventBri
 
 const MINUTE = 60_000;
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
+/** The answer to a checkout whose pending checkout `pendingId` expired: 409, naming it. */
+const expectExpired = (response: { statusCode?: number; body?: string }, pendingId: string) => {
+  expect(response.statusCode).toBe(409);
+  expect(json(response)).toMatchObject({ reason: 'checkout-expired', checkoutId: pendingId });
+};
 
 const save = (userName: string, items = [{ productId: SEEDED.sdCard.id, quantity: 2 }]) =>
   saveBasketHandler(deps)(
@@ -150,8 +155,7 @@ describe('a pending checkout', () => {
     const byTheSameDetails = await checkOut(userName, { key: 'second-key-2' });
 
     for (const response of [byItsKey, byTheSameDetails]) {
-      expect(response.statusCode).toBe(409);
-      expect(json(response)).toMatchObject({ reason: 'checkout-expired', checkoutId: pendingId });
+      expectExpired(response, pendingId);
     }
     expect((await read(userName)).pendingCheckout).toMatchObject({
       checkoutId: pendingId,
@@ -166,8 +170,7 @@ describe('a pending checkout', () => {
 
     const response = await checkOut(userName, { key: 'first-key-1' });
 
-    expect(response.statusCode).toBe(409);
-    expect(json(response)).toMatchObject({ reason: 'checkout-expired', checkoutId: pendingId });
+    expectExpired(response, pendingId);
     expect(await capture.eventsOf(userName)).toEqual([]);
   });
 
@@ -182,8 +185,7 @@ describe('a pending checkout', () => {
     expect(fresh.statusCode).toBe(202);
     expect(json(fresh).checkoutId).not.toBe(pendingId);
     // The old key's checkout was abandoned with its basket: it never comes back to life.
-    expect(oldKey.statusCode).toBe(409);
-    expect(json(oldKey)).toMatchObject({ reason: 'checkout-expired', checkoutId: pendingId });
+    expectExpired(oldKey, pendingId);
     const events = await capture.eventsOf(userName, { atLeast: 1 });
     expect(events.map((e) => e.detail.checkoutId)).toEqual([json(fresh).checkoutId]);
   });
@@ -195,8 +197,7 @@ describe('a pending checkout', () => {
     expect((await remove(userName)).statusCode).toBe(204);
     const oldKey = await checkOut(userName, { key: 'first-key-1' });
 
-    expect(oldKey.statusCode).toBe(409);
-    expect(json(oldKey)).toMatchObject({ reason: 'checkout-expired', checkoutId: pendingId });
+    expectExpired(oldKey, pendingId);
     expect(await capture.eventsOf(userName)).toEqual([]);
   });
 

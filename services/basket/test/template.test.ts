@@ -1,6 +1,6 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
 import { runPackagedFunction } from '@eshop/serverless-config/testing';
-import { validateTemplate } from '@eshop/serverless-config/validation';
+import { itIsValidCloudFormationKeepingItsTables } from '@eshop/serverless-config/testing/template-checks';
 import { describe, expect, it } from 'vitest';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials), with
@@ -14,14 +14,7 @@ const BUS = { 'Fn::GetAtt': ['EventBus', 'Arn'] };
 const onTable = (...actions: string[]) => actions.map((action) => ({ action, resource: TABLE }));
 
 describe('basket CloudFormation', () => {
-  it('is valid CloudFormation: types, properties, required properties, attributes and IAM actions', async () => {
-    expect(await validateTemplate(template)).toEqual([]);
-  });
-
-  it('retains and protects the baskets table', () => {
-    expect(resources.BasketTable).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-    expect(resources.BasketTable?.Properties.DeletionProtectionEnabled).toBe(true);
-  });
+  itIsValidCloudFormationKeepingItsTables(template, { baskets: 'BasketTable' });
 
   it('owns an event bus and exports its name and ARN for compose', () => {
     expect(resources.EventBus).toEqual({

@@ -1,8 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { localCloud, type RestartableTable, restartableTableLike } from '@eshop/local-cloud/testing';
+import { localCloud, restartableTableForThisFile } from '@eshop/local-cloud/testing';
 import { createLogger, createMetricCounter } from '@eshop/shared';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listOrdersHandler } from '../src/handlers/list-orders.js';
 import { listUserOrdersHandler } from '../src/handlers/list-user-orders.js';
 import { processCheckoutHandler } from '../src/handlers/process-checkout.js';
@@ -12,17 +12,7 @@ import { aCheckout, checkoutRecord, sqsEvent } from './support/checkout.js';
 // A private DynamoDB Local stopped mid-run and started again on the same port with the same data:
 // the order API answers 503 + Retry-After, the consumer reports its whole batch failed (SQS will
 // redeliver it) without throwing, and the same handlers work again once it is back.
-let table: RestartableTable;
-
-beforeAll(async () => {
-  const cloud = localCloud();
-  table = await restartableTableLike(
-    cloud.endpoints.dynamodb,
-    cloud.env('ordering', 'ORDER_TABLE_NAME'),
-    'orders-outage',
-  );
-}, 120_000);
-afterAll(() => table?.dispose());
+const table = restartableTableForThisFile(localCloud().env('ordering', 'ORDER_TABLE_NAME'), 'orders-outage');
 
 describe('ordering while DynamoDB is down', () => {
   it('answers 503, fails the batch for redelivery, and places each order once when it is back', async () => {

@@ -1,6 +1,6 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
 import { runPackagedFunction } from '@eshop/serverless-config/testing';
-import { validateTemplate } from '@eshop/serverless-config/validation';
+import { itIsValidCloudFormationKeepingItsTables } from '@eshop/serverless-config/testing/template-checks';
 import { describe, expect, it } from 'vitest';
 import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from './support/checkout.js';
 import { localOrderTable } from './support/local-table.js';
@@ -17,14 +17,7 @@ describe('ordering CloudFormation', () => {
   const rule = resources.CheckoutBasketRule?.Properties;
   const consumer = resources.ProcessCheckoutLambdaFunction?.Properties;
 
-  it('is valid CloudFormation: types, properties, required properties, attributes and IAM actions', async () => {
-    expect(await validateTemplate(template)).toEqual([]);
-  });
-
-  it('retains and protects the orders table', () => {
-    expect(resources.OrderTable).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-    expect(resources.OrderTable?.Properties.DeletionProtectionEnabled).toBe(true);
-  });
+  itIsValidCloudFormationKeepingItsTables(template, { orders: 'OrderTable' });
 
   it('alarms on any checkout in the DLQ and on failed consumer invocations, notifying the alarm topic', () => {
     const notifies = { AlarmActions: [{ Ref: 'AlarmTopic' }], OKActions: [{ Ref: 'AlarmTopic' }] };

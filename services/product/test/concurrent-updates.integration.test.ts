@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@eshop/shared';
-import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
+import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProductHandler } from '../src/handlers/create-product.js';
 import { getProductHandler } from '../src/handlers/get-product.js';
 import { updateProductHandler } from '../src/handlers/update-product.js';
+import { productHandlerDependencies } from './support/handler-dependencies.js';
 import { localProductTable } from './support/local-table.js';
 
 // Many writers on one product at once, in process, with the real adapter on DynamoDB Local.
 const table = localProductTable();
-const deps = {
-  logger: createLogger('product-concurrency'),
-  verifyToken: verifyTestToken,
-  now: () => new Date(),
-  newId: () => randomUUID(),
-  ...table,
-};
+const deps = productHandlerDependencies('product-concurrency', table);
 const create = createProductHandler(deps);
 const get = getProductHandler(deps);
 const update = updateProductHandler(deps);

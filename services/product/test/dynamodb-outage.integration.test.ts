@@ -1,45 +1,34 @@
-import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { localCloud, type RestartableTable, restartableTableLike } from '@eshop/local-cloud/testing';
-import { createLogger } from '@eshop/shared';
-import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '@eshop/shared/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localCloud, restartableTableForThisFile } from '@eshop/local-cloud/testing';
+import { httpEvent, lambdaContext, signedInAs } from '@eshop/shared/testing';
+import { describe, expect, it } from 'vitest';
 import { createProductHandler } from '../src/handlers/create-product.js';
 import { deleteProductHandler } from '../src/handlers/delete-product.js';
 import { getProductHandler } from '../src/handlers/get-product.js';
 import { listProductsHandler } from '../src/handlers/list-products.js';
 import { updateProductHandler } from '../src/handlers/update-product.js';
 import { productTable } from '../src/store/product-table.js';
+import { productHandlerDependencies } from './support/handler-dependencies.js';
 
 // A private DynamoDB Local that this test stops mid-run and starts again on the same port with the
 // same data: the handlers (built once, like a warm Lambda container) answer 503 + Retry-After while
 // it is down, write nothing, and work again with the same SDK client once it is back.
-let table: RestartableTable;
+const table = restartableTableForThisFile(
+  localCloud().env('product', 'PRODUCT_TABLE_NAME'),
+  'products-outage',
+);
 const admin = signedInAs('boss', { admin: true });
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
-
-beforeAll(async () => {
-  const cloud = localCloud();
-  table = await restartableTableLike(
-    cloud.endpoints.dynamodb,
-    cloud.env('product', 'PRODUCT_TABLE_NAME'),
-    'products-outage',
-  );
-}, 120_000);
-afterAll(() => table?.dispose());
 
 const scan = async () =>
   (await table.documentClient.send(new ScanCommand({ TableName: table.tableName }))).Items;
 
 describe('product while DynamoDB is down', () => {
   it('answers 503 with Retry-After, writes nothing, and recovers with the same handlers', async () => {
-    const deps = {
-      logger: createLogger('product-outage'),
-      verifyToken: verifyTestToken,
-      now: () => new Date(),
-      newId: () => randomUUID(),
-      ...productTable(table.documentClient, table.tableName),
-    };
+    const deps = productHandlerDependencies(
+      'product-outage',
+      productTable(table.documentClient, table.tableName),
+    );
     const create = createProductHandler(deps);
     const get = getProductHandler(deps);
     const list = listProductsHandler(deps);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderingConfig } from './ordering-config.fixture.js';
-import { deadLetterQueuesOf, planRedrive } from './topology.js';
+import { type DeadLetterSource, deadLetterQueuesOf, planRedrive, type RedrivePlan } from './topology.js';
 
 describe('deadLetterQueuesOf', () => {
   it('finds the DLQ of a queue redrive policy and of a rule target, with both sources', () => {
@@ -44,29 +44,19 @@ describe('planRedrive', () => {
     expect(dlq && planRedrive(dlq)).toEqual({ redrivable: false, reason: expect.stringMatching(reason) });
   });
 
-  it('lets SQS choose per message when only queues feed the DLQ', () => {
-    expect(
-      planRedrive({
-        service: 's',
-        logicalId: 'Dlq',
-        sources: [
-          { kind: 'queue', queueLogicalId: 'A', maxReceiveCount: 3 },
-          { kind: 'queue', queueLogicalId: 'B', maxReceiveCount: 3 },
-        ],
-      }),
-    ).toEqual({ redrivable: true });
-  });
-
-  it('refuses when EventBridge events share the DLQ with several queues', () => {
-    expect(
-      planRedrive({
-        service: 's',
-        logicalId: 'Dlq',
-        sources: [
-          { kind: 'queue', queueLogicalId: 'A', maxReceiveCount: 3 },
-          { kind: 'rule', ruleLogicalId: 'R', targetQueueLogicalId: 'B', transformsInput: false },
-        ],
-      }),
-    ).toEqual({ redrivable: false, reason: expect.stringMatching(/cannot tell where each event belongs/) });
+  const queueA: DeadLetterSource = { kind: 'queue', queueLogicalId: 'A', maxReceiveCount: 3 };
+  it.each<[string, DeadLetterSource, RedrivePlan]>([
+    [
+      'lets SQS choose per message when only queues feed the DLQ',
+      { kind: 'queue', queueLogicalId: 'B', maxReceiveCount: 3 },
+      { redrivable: true },
+    ],
+    [
+      'refuses when EventBridge events share the DLQ with several queues',
+      { kind: 'rule', ruleLogicalId: 'R', targetQueueLogicalId: 'B', transformsInput: false },
+      { redrivable: false, reason: expect.stringMatching(/cannot tell where each event belongs/) },
+    ],
+  ])('%s', (_, otherSource, plan) => {
+    expect(planRedrive({ service: 's', logicalId: 'Dlq', sources: [queueA, otherSource] })).toEqual(plan);
   });
 });

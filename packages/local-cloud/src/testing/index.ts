@@ -22,4 +22,5 @@ export {
 } from './packaged-template.js';
 export { type JsonResponse, requestJson } from './request-json.js';
 export { type RestartableTable, restartableTableLike } from './restartable-table.js';
+export { restartableTableForThisFile, tableLikeForThisFile } from './tables-of-a-test-file.js';
 export { addTestRule, type TestRuleDefinition } from './test-rule.js';

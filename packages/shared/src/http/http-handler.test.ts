@@ -226,14 +226,12 @@ describe('httpHandler', () => {
     expect(response.headers?.etag).toBe('"3"');
   });
 
+  /** A request from the shop's web page, with the body given (or none). */
+  const fromTheShop = (body?: unknown) =>
+    httpEvent({ body, pathParameters: { id }, headers: { origin: 'https://shop.example' } });
+
   it('writes every response header in lower case', async () => {
-    const response = await invoke(
-      httpEvent({
-        body: { name: 'a', price: 1 },
-        pathParameters: { id },
-        headers: { origin: 'https://shop.example' },
-      }),
-    );
+    const response = await invoke(fromTheShop({ name: 'a', price: 1 }));
 
     const names = Object.keys(response.headers ?? {});
     expect(names.length).toBeGreaterThan(5);
@@ -241,16 +239,8 @@ describe('httpHandler', () => {
   });
 
   it('adds CORS and security headers to successes and errors alike', async () => {
-    const good = await invoke(
-      httpEvent({
-        body: { name: 'a', price: 1 },
-        pathParameters: { id },
-        headers: { origin: 'https://shop.example' },
-      }),
-    );
-    const bad = await invoke(
-      httpEvent({ pathParameters: { id }, headers: { origin: 'https://shop.example' } }),
-    );
+    const good = await invoke(fromTheShop({ name: 'a', price: 1 }));
+    const bad = await invoke(fromTheShop());
 
     for (const response of [good, bad]) {
       expect(response.headers?.['access-control-allow-origin']).toBe('*');

@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import fc from 'fast-check';
-import { httpEvent, signedInAs } from './index.js';
+import { expect } from 'vitest';
+import type { HttpHandler } from '../http/http-handler.js';
+import { httpEvent, lambdaContext, signedInAs } from './index.js';
 
 /**
  * Generated requests per endpoint and property: 500 in `pnpm test`; raise it for a longer hunt,
@@ -428,3 +430,51 @@ export const responseProblems = (response: APIGatewayProxyResultV2): string[] =>
   }
   return problems;
 };
+
+type HttpResponse = Awaited<ReturnType<HttpHandler>>;
+
+/** What `fuzzEndpoint` does around each generated request, besides checking the answer. */
+export interface FuzzHooks {
+  /** Before the request: e.g. put back the data the endpoint works on. */
+  beforeRequest?: () => Promise<void>;
+  /** After an answer that broke none of the common rules: e.g. check what the endpoint wrote. */
+  afterResponse?: (event: APIGatewayProxyEventV2, response: HttpResponse) => Promise<void> | void;
+}
+
+/**
+ * Sends `fuzzParameters()` generated requests for `endpoint` to `handler`, in process, and checks
+ * each answer against `responseProblems`, with the caller's hooks around each request. Answers how
+ * many responses each status got (and logs it as `name` when `FUZZ_VERBOSE` is set).
+ *
+ * @example
+ * const statuses = await fuzzEndpoint('list', listProductsHandler(deps), { method: 'GET', route: '/product' });
+ * expect(successCount(statuses)).toBeGreaterThan(0);
+ */
+export const fuzzEndpoint = async (
+  name: string,
+  handler: HttpHandler,
+  endpoint: FuzzedEndpoint,
+  { beforeRequest, afterResponse }: FuzzHooks = {},
+): Promise<Map<number, number>> => {
+  const statuses = new Map<number, number>();
+  await fc.assert(
+    fc.asyncProperty(fuzzedRequest(endpoint), async ({ event }) => {
+      await beforeRequest?.();
+      const response = await handler(event, lambdaContext());
+      const status = response.statusCode ?? 0;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      expect(responseProblems(response)).toEqual([]);
+      await afterResponse?.(event, response);
+    }),
+    fuzzParameters(),
+  );
+  if (process.env.FUZZ_VERBOSE) console.log(name, Object.fromEntries(statuses));
+  return statuses;
+};
+
+/**
+ * How many 2xx answers there were: a generator is useful only if it reaches the handler's logic,
+ * not just its validation.
+ */
+export const successCount = (statuses: Map<number, number>): number =>
+  [...statuses].filter(([status]) => status >= 200 && status < 300).reduce((n, [, count]) => n + count, 0);

@@ -103,6 +103,7 @@ export const signedInAs = (userName: string, options: { admin?: boolean } = {}):
   authorization: `Bearer ${testToken(userName, options)}`,
 });
 export { aCheckout, envelopeOf } from './checkout-basket.js';
+export { originalClientCheckoutBody } from './original-client.js';
 
 /** One data point of a CloudWatch Embedded Metric Format log line. */
 export interface LoggedMetric {

@@ -2,6 +2,7 @@ import { createLogger } from '@eshop/shared';
 import { lambdaContext } from '@eshop/shared/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from '../../test/support/checkout.js';
+import { differentOrderLogged } from '../../test/support/consumer-logs.js';
 import { inMemoryOrders } from '../../test/support/in-memory-orders.js';
 import type { SaveNewOrder } from '../domain/ports.js';
 import { processCheckoutHandler } from './process-checkout.js';
@@ -70,8 +71,7 @@ describe('processCheckout', () => {
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-2' }] });
     expect([...store.orders.values()].map((o) => o.orderDate)).toEqual(['2026-11-27T10:00:00.000Z']);
     expect(errors).toHaveBeenCalledWith(
-      expect.stringContaining('different order'),
-      expect.objectContaining({
+      ...differentOrderLogged({
         messageId: 'm-2',
         checkoutId: checkout.checkoutId,
         differences: ['orderDate'],

@@ -14,6 +14,13 @@ const admin = signedInAs('boss', { admin: true });
 const clock = { now: () => new Date('2026-03-01T10:00:00.000Z'), newId: () => 'generated-id' };
 const context = lambdaContext();
 const json = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
+type ProductStore = ReturnType<typeof inMemoryProducts>;
+/** PUT /product/{id} as the admin (with any extra headers), against the given store. */
+const putProduct = (store: ProductStore, id: string, body: unknown, headers: Record<string, string> = {}) =>
+  updateProductHandler({ logger, verifyToken, ...clock, ...store })(
+    httpEvent({ method: 'PUT', headers: { ...admin, ...headers }, pathParameters: { id }, body }),
+    context,
+  );
 
 describe('product handlers', () => {
   it('POST /product answers 201 with Location and stores the product', async () => {
@@ -114,12 +121,8 @@ describe('product handlers', () => {
 
   it('PUT /product/{id} applies a partial update', async () => {
     const store = inMemoryProducts([aProduct()]);
-    const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });
 
-    const response = await handler(
-      httpEvent({ method: 'PUT', headers: admin, pathParameters: { id: 'p-1' }, body: { price: 2999 } }),
-      context,
-    );
+    const response = await putProduct(store, 'p-1', { price: 2999 });
 
     expect(response.statusCode).toBe(200);
     expect(json(response)).toMatchObject({ id: 'p-1', name: 'Travel mug', price: 2999 });
@@ -127,17 +130,8 @@ describe('product handlers', () => {
 
   it('PUT /product/{id} changes the fields sent, the update time and the version only', async () => {
     const store = inMemoryProducts([aProduct()]);
-    const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });
 
-    const response = await handler(
-      httpEvent({
-        method: 'PUT',
-        headers: admin,
-        pathParameters: { id: 'p-1' },
-        body: { id: 'p-1', price: 2500 },
-      }),
-      context,
-    );
+    const response = await putProduct(store, 'p-1', { id: 'p-1', price: 2500 });
 
     const changed = { ...aProduct(), price: 2500, updatedAt: '2026-03-01T10:00:00.000Z', version: 2 };
     expect(json(response)).toEqual(changed);
@@ -150,17 +144,8 @@ describe('product handlers', () => {
     ['only weak tags', 'W/"3"'],
   ])('PUT /product/{id} with If-Match naming %s answers 412 and changes nothing', async (_, ifMatch) => {
     const store = inMemoryProducts([aProduct({ version: 3 })]);
-    const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });
 
-    const response = await handler(
-      httpEvent({
-        method: 'PUT',
-        headers: { ...admin, 'if-match': ifMatch },
-        pathParameters: { id: 'p-1' },
-        body: { price: 1 },
-      }),
-      context,
-    );
+    const response = await putProduct(store, 'p-1', { price: 1 }, { 'if-match': ifMatch });
 
     expect(response.statusCode).toBe(412);
     expect(store.products.get('p-1')).toEqual(aProduct({ version: 3 }));
@@ -168,12 +153,8 @@ describe('product handlers', () => {
 
   it('PUT /product/{id} of a missing product answers 404 and creates nothing', async () => {
     const store = inMemoryProducts();
-    const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });
 
-    const response = await handler(
-      httpEvent({ method: 'PUT', headers: admin, pathParameters: { id: 'p-404' }, body: { price: 1 } }),
-      context,
-    );
+    const response = await putProduct(store, 'p-404', { price: 1 });
 
     expect(response.statusCode).toBe(404);
     expect(store.products.size).toBe(0);
@@ -181,17 +162,8 @@ describe('product handlers', () => {
 
   it('PUT /product/{id} refuses to change the id and changes nothing', async () => {
     const store = inMemoryProducts([aProduct()]);
-    const handler = updateProductHandler({ logger, verifyToken, ...clock, ...store });
 
-    const response = await handler(
-      httpEvent({
-        method: 'PUT',
-        headers: admin,
-        pathParameters: { id: 'p-1' },
-        body: { id: 'p-2', price: 1 },
-      }),
-      context,
-    );
+    const response = await putProduct(store, 'p-1', { id: 'p-2', price: 1 });
 
     expect(response.statusCode).toBe(422);
     expect(json(response).errors[0].pointer).toBe('#/id');

@@ -1,27 +1,20 @@
-import type {
-  DeleteProduct,
-  FindProduct,
-  FindProducts,
-  ListProducts,
-  SaveNewProduct,
-  UpdateProduct,
-} from '../../src/domain/ports.js';
+import type * as Ports from '../../src/domain/ports.js';
 import type { Product } from '../../src/domain/product.js';
 
 /** The product ports over a Map, for unit tests of handlers and domain (no network). */
 export const inMemoryProducts = (initial: Product[] = []) => {
   const products = new Map(initial.map((product) => [product.id, product]));
-  const saveNewProduct: SaveNewProduct = async (product) => {
+  const saveNewProduct: Ports.SaveNewProduct = async (product) => {
     if (products.has(product.id)) throw new Error(`duplicate id ${product.id}`);
     products.set(product.id, product);
   };
-  const findProduct: FindProduct = async (id) => products.get(id);
-  const findProducts: FindProducts = async (ids) =>
+  const findProduct: Ports.FindProduct = async (id) => products.get(id);
+  const findProducts: Ports.FindProducts = async (ids) =>
     [...new Set(ids)].flatMap((id) => {
       const product = products.get(id);
       return product === undefined ? [] : [product];
     });
-  const updateProduct: UpdateProduct = async (id, changes, updatedAt, expected = 'any') => {
+  const updateProduct: Ports.UpdateProduct = async (id, changes, updatedAt, expected = 'any') => {
     const existing = products.get(id);
     if (existing === undefined) return { outcome: 'missing' };
     if (expected !== 'any' && !expected.includes(existing.version)) {
@@ -31,8 +24,8 @@ export const inMemoryProducts = (initial: Product[] = []) => {
     products.set(id, updated);
     return { outcome: 'updated', product: updated };
   };
-  const deleteProduct: DeleteProduct = async (id) => products.delete(id);
-  const listProducts: ListProducts = async ({ category, limit, cursor }) => {
+  const deleteProduct: Ports.DeleteProduct = async (id) => products.delete(id);
+  const listProducts: Ports.ListProducts = async ({ category, limit, cursor }) => {
     const matching = [...products.values()].filter((p) => category === undefined || p.category === category);
     const start = cursor === undefined ? 0 : Number(cursor);
     const items = matching.slice(start, start + limit);
