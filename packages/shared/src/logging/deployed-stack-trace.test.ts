@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // `pnpm mutate` (vitest.mutate.config.ts) leaves it out.
 
 const run = promisify(execFile);
+const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = fileURLToPath(new URL('../../test/fixtures/failing-function/handler.ts', import.meta.url));
 
 describe('a logged stack trace from a deployed bundle', () => {
@@ -24,7 +25,15 @@ describe('a logged stack trace from a deployed bundle', () => {
     const { outputWorkFolder, exclude, outputFileExtension, skipRebuild, ...bundling } = productionBundling;
     dir = await mkdtemp(join(tmpdir(), 'source-mapped-stack-'));
     const bundle = join(dir, 'src/functions/handler.mjs');
-    await build({ ...bundling, entryPoints: [fixture], outfile: bundle, logLevel: 'error' });
+    await build({
+      ...bundling,
+      // From this package's folder, as serverless-esbuild builds from a service's: where the
+      // bundling's aliases resolve (vitest may run from the repository root).
+      absWorkingDir: packageDir,
+      entryPoints: [fixture],
+      outfile: bundle,
+      logLevel: 'error',
+    });
     // Powertools writes ERROR lines through console.error: stderr, which Lambda also ships to CloudWatch.
     const { stderr } = await run(process.execPath, [bundle], {
       env: { PATH: process.env.PATH, ...sharedEnvironment, POWERTOOLS_LOG_LEVEL: 'INFO' },
