@@ -1,6 +1,7 @@
-import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { ServiceUnavailableError, UnauthorizedError } from '../errors.js';
 import { ADMIN_GROUP, type Identity } from './identity.js';
+import { remoteKeySet } from './remote-key-set.js';
 
 export interface JwtVerifierOptions {
   /** Exact `iss` expected, e.g. `https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc`. */
@@ -66,10 +67,10 @@ class JwksUnavailableError extends Error {
 const TOKEN_KEY_ERRORS = [errors.JWKSNoMatchingKey, errors.JWKSMultipleMatchingKeys, errors.JOSENotSupported];
 
 /**
- * jose's remote key set fails on JWKS trouble with a bare JOSEError (a non-200 answer, a body
- * that is not JSON), JWKSInvalid (JSON that is no key set), JWKSTimeout, or fetch's own TypeError
- * (connection refused). Whatever the lookup throws, except the token's own key errors, is marked
- * so it becomes a 503 rather than a 401 that would send every user to sign in again.
+ * The key set fails on JWKS trouble with the reason (a non-200 answer, a body that is not JSON, a
+ * timeout, a refused connection) or jose's JWKSInvalid (JSON that is no key set). Whatever the
+ * lookup throws, except the token's own key errors, is marked so it becomes a 503 rather than a
+ * 401 that would send every user to sign in again.
  */
 const markingJwksTrouble =
   (keys: JWTVerifyGetKey): JWTVerifyGetKey =>
@@ -100,8 +101,8 @@ export const buildJwtVerifier = ({
   jwksTimeoutMs = 3000,
 }: JwtVerifierOptions): VerifyToken => {
   const keys = markingJwksTrouble(
-    createRemoteJWKSet(new URL(jwksUrl ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`), {
-      timeoutDuration: jwksTimeoutMs,
+    remoteKeySet(new URL(jwksUrl ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`), {
+      timeoutMs: jwksTimeoutMs,
     }),
   );
   return async (token) => {
