@@ -46,8 +46,11 @@ describe('buildJwtVerifier accepts both of Cognito’s tokens', () => {
 });
 
 describe('buildJwtVerifier refuses (401)', () => {
-  const refused = async (token: string) => {
-    await expect(verify(token)).rejects.toThrow(UnauthorizedError);
+  /** Refused with a 401, and with `reason` when given: the detail the client reads. */
+  const refused = async (token: string, reason?: string) => {
+    const outcome = verify(token);
+    await expect(outcome).rejects.toThrow(UnauthorizedError);
+    if (reason !== undefined) await expect(outcome).rejects.toThrow(reason);
   };
 
   it('an expired token', async () => {
@@ -61,8 +64,11 @@ describe('buildJwtVerifier refuses (401)', () => {
   });
 
   it('a token for another audience, in either shape', async () => {
-    await refused(await issuer.mint({ userName: 'swn', audience: 'another-app' }));
-    await refused(await issuer.mint({ userName: 'swn', audience: 'another-app', tokenUse: 'access' }));
+    await refused(await issuer.mint({ userName: 'swn', audience: 'another-app' }), 'not meant for this API');
+    await refused(
+      await issuer.mint({ userName: 'swn', audience: 'another-app', tokenUse: 'access' }),
+      'not meant for this API',
+    );
   });
 
   it('a token naming another issuer, even signed with the right key', async () => {
@@ -71,8 +77,14 @@ describe('buildJwtVerifier refuses (401)', () => {
   });
 
   it('a token that is neither an ID nor an access token', async () => {
-    await refused(await issuer.mint({ userName: 'swn', claims: { token_use: null } }));
-    await refused(await issuer.mint({ userName: 'swn', claims: { token_use: 'refresh' } }));
+    await refused(
+      await issuer.mint({ userName: 'swn', claims: { token_use: null } }),
+      'not an ID or access token',
+    );
+    await refused(
+      await issuer.mint({ userName: 'swn', claims: { token_use: 'refresh' } }),
+      'not an ID or access token',
+    );
   });
 
   it('an ID token that names its user the access token’s way (username only)', async () => {
@@ -98,12 +110,27 @@ describe('buildJwtVerifier refuses (401)', () => {
   });
 
   it('a token that names no user, never falling back to sub', async () => {
-    await refused(await issuer.mint({ userName: 'swn', claims: { 'cognito:username': null } }));
-    await refused(await issuer.mint({ userName: 'swn', tokenUse: 'access', claims: { username: null } }));
+    await refused(
+      await issuer.mint({ userName: 'swn', claims: { 'cognito:username': null } }),
+      'names no user',
+    );
+    await refused(
+      await issuer.mint({ userName: 'swn', claims: { 'cognito:username': '' } }),
+      'names no user',
+    );
+    await refused(
+      await issuer.mint({ userName: 'swn', tokenUse: 'access', claims: { username: null } }),
+      'names no user',
+    );
   });
 
   it('a token whose cognito:groups is not a list of names', async () => {
-    await refused(await issuer.mint({ userName: 'swn', claims: { 'cognito:groups': 'admin' } }));
+    await refused(await issuer.mint({ userName: 'swn', claims: { 'cognito:groups': 'admin' } }), 'not valid');
+    // One name among other things is no list of names either: never read as membership of `admin`.
+    await refused(
+      await issuer.mint({ userName: 'swn', claims: { 'cognito:groups': ['admin', 7] } }),
+      'not valid',
+    );
   });
 
   it('a tampered token (payload changed, signature kept)', async () => {

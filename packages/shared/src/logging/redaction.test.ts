@@ -25,6 +25,19 @@ describe('redact', () => {
     });
   });
 
+  it('drops exactly the secret key names, not every key that contains one', () => {
+    expect(redact({ secretary: 'Ada', passwordPolicy: 'long', cookies: 2, xAuthorization: 'n/a' })).toEqual({
+      secretary: 'Ada',
+      passwordPolicy: 'long',
+      cookies: 2,
+      xAuthorization: 'n/a',
+    });
+  });
+
+  it('masks a whole e-mail address, however many parts its domain has', () => {
+    expect(redact('from ada@mail.example.co.uk today')).toBe('from [redacted-email] today');
+  });
+
   it('keeps numbers that are not card numbers, such as epoch timestamps', () => {
     expect(redact('sent at 1764219514162')).toBe('sent at 1764219514162');
   });
