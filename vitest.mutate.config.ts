@@ -37,7 +37,12 @@ export default defineConfig({
         test: {
           name: service,
           root: `services/${service}`,
-          include: ['src/domain/**/*.test.ts', 'src/handlers/**/*.test.ts', 'test/*.integration.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'src/store/**/*.test.ts',
+            'src/handlers/**/*.test.ts',
+            'test/*.integration.test.ts',
+          ],
           exclude: ['test/http-fuzz.*', 'test/consumer-fuzz.*', 'test/dynamodb-outage.*'],
           globalSetup: ['./test/global-setup.ts'],
           env: POWERTOOLS_SILENT,
