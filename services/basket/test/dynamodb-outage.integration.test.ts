@@ -22,7 +22,7 @@ afterAll(() => {
 
 describe('basket while DynamoDB is down', () => {
   it('answers 503 with Retry-After, keeps the basket intact, and checks out once it is back', async () => {
-    const deps = { ...local, ...basketTable(table.documentClient, table.tableName, () => new Date()) };
+    const deps = { ...local, ...basketTable(table.documentClient, table.tableName) };
     const userName = uniqueUser('outage');
     const user = signedInAs(userName);
     const save = saveBasketHandler(deps);

@@ -20,7 +20,7 @@ import {
 const local = localBasketDependencies();
 let clock = Date.now();
 const now = () => new Date(clock);
-const deps = { ...local, now, ...basketTable(local.documentClient, BASKET_TABLE, now) };
+const deps = { ...local, now, ...basketTable(local.documentClient, BASKET_TABLE) };
 // A bus name that does not exist: PutEvents answers with a failed entry, a 503 for the client.
 const busDown = { ...deps, publishEvent: buildPublishEvent(local.eventBridge, 'no-such-bus') };
 const capture = captureCheckoutEventsInFile(local.documentClient, local.eventBridge);

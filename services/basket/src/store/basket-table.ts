@@ -171,17 +171,20 @@ const cancellationReasons = (error: unknown): string[] | undefined =>
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
-/** The item that remembers which checkout an idempotency key stands for, for a week. */
+/**
+ * The item that remembers which checkout an idempotency key stands for, for a week after the
+ * checkout. Made of the checkout alone (no clock): the same checkout always writes the same item,
+ * so a transaction resent with its token a second later is the same request, not a mismatch.
+ */
 const checkoutRecord = (
   userName: string,
   idempotencyKey: string,
   detail: CheckoutBasketDetail,
-  now: () => Date,
 ): CheckoutRecord & Record<string, unknown> => ({
   ...checkoutKey(userName, idempotencyKey),
   detail,
   completed: false,
-  expiresAt: epochSeconds(now()) + CHECKOUT_RECORD_TTL_SECONDS,
+  expiresAt: epochSeconds(new Date(detail.checkedOutAt)) + CHECKOUT_RECORD_TTL_SECONDS,
 });
 
 /** Only the revision that was priced, and only one checkout at a time. */
@@ -199,7 +202,7 @@ const isRevisionPriced = (basket: Basket) =>
       };
 
 export const buildBeginCheckout =
-  (documentClient: DynamoDBDocumentClient, tableName: string, now: () => Date): BeginCheckout =>
+  (documentClient: DynamoDBDocumentClient, tableName: string): BeginCheckout =>
   async (basket, detail, idempotencyKey) => {
     const priced = isRevisionPriced(basket);
     const attachToBasket = {
@@ -218,7 +221,7 @@ export const buildBeginCheckout =
             {
               Put: {
                 TableName: tableName,
-                Item: checkoutRecord(basket.userName, idempotencyKey, detail, now),
+                Item: checkoutRecord(basket.userName, idempotencyKey, detail),
                 ConditionExpression: 'attribute_not_exists(sk)',
               },
             },
@@ -241,13 +244,13 @@ export const buildBeginCheckout =
   };
 
 export const buildRememberCheckoutKey =
-  (documentClient: DynamoDBDocumentClient, tableName: string, now: () => Date): RememberCheckoutKey =>
+  (documentClient: DynamoDBDocumentClient, tableName: string): RememberCheckoutKey =>
   async (userName, idempotencyKey, detail) => {
     try {
       await documentClient.send(
         new PutCommand({
           TableName: tableName,
-          Item: checkoutRecord(userName, idempotencyKey, detail, now),
+          Item: checkoutRecord(userName, idempotencyKey, detail),
           ConditionExpression: 'attribute_not_exists(sk)',
         }),
       );
@@ -302,15 +305,15 @@ export const buildIsCheckoutCompleted =
     return Item !== undefined;
   };
 
-/** All adapters of the basket table, bound to one client, table name and clock (for tests). */
-export const basketTable = (documentClient: DynamoDBDocumentClient, tableName: string, now: () => Date) => ({
+/** All adapters of the basket table, bound to one client and table name (for tests). */
+export const basketTable = (documentClient: DynamoDBDocumentClient, tableName: string) => ({
   findBasket: buildFindBasket(documentClient, tableName),
   saveBasket: buildSaveBasket(documentClient, tableName),
   deleteBasket: buildDeleteBasket(documentClient, tableName),
   listBaskets: buildListBaskets(documentClient, tableName),
   findCheckoutByKey: buildFindCheckoutByKey(documentClient, tableName),
-  beginCheckout: buildBeginCheckout(documentClient, tableName, now),
-  rememberCheckoutKey: buildRememberCheckoutKey(documentClient, tableName, now),
+  beginCheckout: buildBeginCheckout(documentClient, tableName),
+  rememberCheckoutKey: buildRememberCheckoutKey(documentClient, tableName),
   completeCheckout: buildCompleteCheckout(documentClient, tableName),
   isCheckoutCompleted: buildIsCheckoutCompleted(documentClient, tableName),
 });

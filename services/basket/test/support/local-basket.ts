@@ -41,7 +41,7 @@ export const localBasketDependencies = (overrides: { eventBridgeEndpoint?: strin
     newId: () => randomUUID(),
     findCatalogProducts: buildFindCatalogProducts(localCloud().apiUrl('product')),
     publishEvent: buildPublishEvent(eventBridge, BASKET_BUS),
-    ...basketTable(documentClient, BASKET_TABLE, () => new Date()),
+    ...basketTable(documentClient, BASKET_TABLE),
   };
 };
 

@@ -11,7 +11,7 @@ export const localBasketWithRememberedCatalog = (tableName = BASKET_TABLE) => {
   const deps = {
     ...local,
     findCatalogProducts: catalog.findCatalogProducts,
-    ...basketTable(local.documentClient, tableName, local.now),
+    ...basketTable(local.documentClient, tableName),
   };
   return { catalog, deps };
 };
