@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createTableLike } from '@eshop/local-cloud';
+import { createTableLike, startFaultProxy } from '@eshop/local-cloud';
 import { localCloud } from '@eshop/local-cloud/testing';
-import { ValidationError } from '@eshop/shared';
+import { createDocumentClient, ValidationError } from '@eshop/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Order, orderFromCheckout } from '../src/domain/order.js';
 import { orderTable } from '../src/store/order-table.js';
@@ -26,6 +26,33 @@ afterAll(async () => {
 });
 
 describe('order table', () => {
+  it('throws when DynamoDB cancels the transaction for a conflict: retried, never taken for a duplicate', async () => {
+    const proxy = await startFaultProxy({
+      service: 'dynamodb',
+      upstream: localCloud().endpoints.dynamodb,
+      enabled: true,
+      operations: { TransactWriteItems: { errorBeforeForward: 1 } },
+      errors: ['TransactionConflict'],
+    });
+    const documentClient = createDocumentClient({
+      ...localCloud().aws('dynamodb', proxy.url),
+      maxAttempts: 1,
+    });
+    try {
+      const conflicted = orderTable(documentClient, table.tableName);
+      const order = orderFromCheckout(aCheckout({ userName }), new Date());
+
+      await expect(conflicted.saveNewOrder(order)).rejects.toMatchObject({
+        name: 'TransactionCanceledException',
+      });
+      const { items } = await table.listUserOrders({ userName, limit: 100 });
+      expect(items.map(({ checkoutId }) => checkoutId)).not.toContain(order.checkoutId);
+    } finally {
+      documentClient.destroy();
+      await proxy.stop();
+    }
+  });
+
   it('saves an order once: the same key again is reported, not overwritten', async () => {
     const order = await save('2026-10-01T00:00:00.000Z');
 
