@@ -1,6 +1,4 @@
-import { startFaultProxy } from '@eshop/local-cloud';
-import { localCloud } from '@eshop/local-cloud/testing';
-import { createDocumentClient } from '@eshop/shared';
+import { dynamoDbCancellingTransactions } from '@eshop/local-cloud/testing';
 import { aCheckout, lambdaContext } from '@eshop/shared/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkoutBasketHandler } from '../src/handlers/checkout-basket.js';
@@ -104,14 +102,7 @@ describe('preparing a checkout', () => {
   });
 
   it('answers 503, not 409, when DynamoDB cancels the transaction for a conflict, and keeps the basket', async () => {
-    const proxy = await startFaultProxy({
-      service: 'dynamodb',
-      upstream: localCloud().endpoints.dynamodb,
-      enabled: true,
-      operations: { TransactWriteItems: { errorBeforeForward: 1 } },
-      errors: ['TransactionConflict'],
-    });
-    const documentClient = createDocumentClient(localCloud().aws('dynamodb', proxy.url));
+    const { documentClient, stop } = await dynamoDbCancellingTransactions();
     try {
       const conflicted = { ...deps, ...basketTable(documentClient, BASKET_TABLE) };
       const userName = uniqueUser('txconflict');
@@ -125,8 +116,7 @@ describe('preparing a checkout', () => {
       await expect(deps.findBasket(userName)).resolves.toEqual(before);
       expect(await capture.eventsOf(userName)).toEqual([]);
     } finally {
-      documentClient.destroy();
-      await proxy.stop();
+      await stop();
     }
   });
 });

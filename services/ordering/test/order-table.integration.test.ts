@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createTableLike, startFaultProxy } from '@eshop/local-cloud';
-import { localCloud } from '@eshop/local-cloud/testing';
-import { createDocumentClient, ValidationError } from '@eshop/shared';
+import { createTableLike } from '@eshop/local-cloud';
+import { dynamoDbCancellingTransactions, localCloud } from '@eshop/local-cloud/testing';
+import { ValidationError } from '@eshop/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Order, orderFromCheckout } from '../src/domain/order.js';
 import { orderTable } from '../src/store/order-table.js';
@@ -27,17 +27,7 @@ afterAll(async () => {
 
 describe('order table', () => {
   it('throws when DynamoDB cancels the transaction for a conflict: retried, never taken for a duplicate', async () => {
-    const proxy = await startFaultProxy({
-      service: 'dynamodb',
-      upstream: localCloud().endpoints.dynamodb,
-      enabled: true,
-      operations: { TransactWriteItems: { errorBeforeForward: 1 } },
-      errors: ['TransactionConflict'],
-    });
-    const documentClient = createDocumentClient({
-      ...localCloud().aws('dynamodb', proxy.url),
-      maxAttempts: 1,
-    });
+    const { documentClient, stop } = await dynamoDbCancellingTransactions();
     try {
       const conflicted = orderTable(documentClient, table.tableName);
       const order = orderFromCheckout(aCheckout({ userName }), new Date());
@@ -48,8 +38,7 @@ describe('order table', () => {
       const { items } = await table.listUserOrders({ userName, limit: 100 });
       expect(items.map(({ checkoutId }) => checkoutId)).not.toContain(order.checkoutId);
     } finally {
-      documentClient.destroy();
-      await proxy.stop();
+      await stop();
     }
   });
 
