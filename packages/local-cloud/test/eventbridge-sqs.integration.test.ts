@@ -7,17 +7,11 @@ import {
   PutTargetsCommand,
   RemoveTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
-import {
-  CreateQueueCommand,
-  DeleteQueueCommand,
-  GetQueueAttributesCommand,
-  type Message,
-  ReceiveMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { DeleteQueueCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEventBridge, startEventBridge } from '../src/eventbridge/index.js';
 import { type RunningLocalSqs, startLocalSqs } from '../src/sqs/index.js';
+import { createQueue as createQueueNamed } from './support/queues.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const region = 'us-east-1';
@@ -45,15 +39,7 @@ describe('EventBridge emulator delivering to local SQS', () => {
   });
 
   /** A fresh queue per test, so tests never see each other's messages. */
-  async function createQueue(name: string) {
-    const queueName = `${name}-${++testNumber}`;
-    const { QueueUrl } = await sqsClient.send(new CreateQueueCommand({ QueueName: queueName }));
-    const { Attributes } = await sqsClient.send(
-      new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
-    );
-    if (!QueueUrl || !Attributes?.QueueArn) throw new Error('queue was not created');
-    return { url: QueueUrl, arn: Attributes.QueueArn };
-  }
+  const createQueue = (name: string) => createQueueNamed(sqsClient, `${name}-${++testNumber}`);
 
   /** Every message currently in the queue (short polls until one comes back empty). */
   async function drain(queueUrl: string): Promise<Message[]> {

@@ -1,7 +1,7 @@
 /**
- * The body of `POST /basket/checkout` for `userName`, as the original reference's clients send it
- * (buyer details, `paymentMethod`, and a card number basket reduces to its last four digits), with
- * `changes` on top.
+ * A valid body of `POST /basket/checkout` for `userName` (buyer details, `paymentMethod`, and a
+ * card number basket reduces to its last four digits), with `changes` on top. The original
+ * reference's exact payload is `originalClientCheckoutBody` in `@eshop/shared/testing`.
  *
  * @example
  * await requestJson(`${basketUrl}/basket/checkout`, { method: 'POST', headers, body: checkoutRequest(userName) });

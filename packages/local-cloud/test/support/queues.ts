@@ -13,7 +13,9 @@ export const createQueue = async (sqs: SQSClient, queueName: string) => {
   const { Attributes } = await sqs.send(
     new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }),
   );
-  return { url, arn: Attributes?.QueueArn ?? '' };
+  const arn = Attributes?.QueueArn;
+  if (arn === undefined) throw new Error(`queue ${queueName} has no ARN`);
+  return { url, arn };
 };
 
 /**
