@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // The fast tests `pnpm mutate` (Stryker) runs against each mutant: unit tests and the integration
@@ -5,6 +7,19 @@ import { defineConfig } from 'vitest/config';
 // own esbuild bundle, which never sees Stryker's active mutant), template tests (no mutated code),
 // outage and fuzz tests (minutes per mutant; they prove other things).
 const POWERTOOLS_SILENT = { POWERTOOLS_LOG_LEVEL: 'SILENT' };
+
+// Stryker runs in a copy of the repository but links each package's node_modules to the original,
+// so a service importing `@eshop/shared` would get the original, unmutated code: shared's mutants
+// would only ever meet shared's own tests, and its OpenAPI generation (tested through each
+// service's document) none. Each of shared's entry points resolves to this copy instead.
+const sharedDir = fileURLToPath(new URL('./packages/shared/', import.meta.url));
+const sharedExports: Record<string, string> = JSON.parse(
+  readFileSync(`${sharedDir}package.json`, 'utf8'),
+).exports;
+const thisCopyOfShared = Object.entries(sharedExports).map(([subpath, file]) => ({
+  find: new RegExp(`^@eshop/shared${subpath.slice(1).replaceAll('/', '\\/')}$`),
+  replacement: `${sharedDir}${file.slice(2)}`,
+}));
 
 export default defineConfig({
   test: {
@@ -42,9 +57,12 @@ export default defineConfig({
             'src/store/**/*.test.ts',
             'src/handlers/**/*.test.ts',
             'test/*.integration.test.ts',
+            // The committed OpenAPI document must equal what shared's generator makes of the routes.
+            'test/api-document.test.ts',
           ],
           exclude: ['test/http-fuzz.*', 'test/consumer-fuzz.*', 'test/dynamodb-outage.*'],
           globalSetup: ['./test/global-setup.ts'],
+          alias: thisCopyOfShared,
           env: POWERTOOLS_SILENT,
           testTimeout: 30_000,
           hookTimeout: 120_000,
