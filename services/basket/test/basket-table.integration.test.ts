@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDbCancellingTransactions } from '@eshop/local-cloud/testing';
+import { ServiceUnavailableError, ValidationError } from '@eshop/shared';
 import { aCheckout } from '@eshop/shared/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { basketKey } from '../src/store/basket-table.js';
+import { basketKey, buildCompleteCheckout, checkoutKey, completedKey } from '../src/store/basket-table.js';
 import {
   BASKET_TABLE,
   localBasketDependencies,
@@ -73,5 +75,74 @@ describe('the basket table', () => {
     await expect(deps.findBasket(userName)).resolves.toBeUndefined();
     await expect(deps.isCheckoutCompleted(userName, detail.checkoutId)).resolves.toBe(true);
     await expect(deps.isCheckoutCompleted(userName, randomUUID())).resolves.toBe(false);
+  });
+
+  it('records a completion the basket no longer carries (an overlapping attempt emptied it)', async () => {
+    const userName = uniqueUser('gone');
+    const detail = checkoutOf(userName);
+
+    await deps.completeCheckout(detail);
+
+    await expect(deps.isCheckoutCompleted(userName, detail.checkoutId)).resolves.toBe(true);
+  });
+
+  it('answers 503 when DynamoDB cancels the completion for a conflict, and records nothing', async () => {
+    const userName = uniqueUser('busy');
+    const detail = checkoutOf(userName);
+    const conflicting = await dynamoDbCancellingTransactions();
+    try {
+      await expect(buildCompleteCheckout(conflicting.documentClient, BASKET_TABLE)(detail)).rejects.toThrow(
+        ServiceUnavailableError,
+      );
+    } finally {
+      await conflicting.stop();
+    }
+    await expect(deps.isCheckoutCompleted(userName, detail.checkoutId)).resolves.toBe(false);
+  });
+
+  it('remembers an idempotency key once: the first checkout it stood for stays', async () => {
+    const userName = uniqueUser('key');
+    const first = checkoutOf(userName);
+
+    await expect(deps.findCheckoutByKey(userName, 'key-1')).resolves.toBeUndefined();
+    await deps.rememberCheckoutKey(userName, 'key-1', first);
+    await deps.rememberCheckoutKey(userName, 'key-1', checkoutOf(userName));
+
+    await expect(deps.findCheckoutByKey(userName, 'key-1')).resolves.toEqual({
+      detail: first,
+      completed: false,
+    });
+  });
+
+  // DynamoDB's TTL deletes them: a key record a week after its checkout, the completion marker a
+  // day later (a key record may be written when a checkout is resumed, after it began).
+  it('lets a key record expire a week after its checkout and a completion marker 8 days after', async () => {
+    const userName = uniqueUser('ttl');
+    const detail = { ...checkoutOf(userName), checkedOutAt: '2026-11-27T10:00:00.250Z' };
+    const checkedOutAtSeconds = Date.parse('2026-11-27T10:00:00.000Z') / 1000;
+    const DAY = 24 * 3600;
+
+    await deps.rememberCheckoutKey(userName, 'key-1', detail);
+    await deps.completeCheckout(detail);
+
+    const stored = async (Key: Record<string, string>) =>
+      (await deps.documentClient.send(new GetCommand({ TableName: BASKET_TABLE, Key }))).Item;
+    await expect(stored(checkoutKey(userName, 'key-1'))).resolves.toMatchObject({
+      expiresAt: checkedOutAtSeconds + 7 * DAY,
+    });
+    await expect(stored(completedKey(userName, detail.checkoutId))).resolves.toMatchObject({
+      expiresAt: checkedOutAtSeconds + 8 * DAY,
+    });
+  });
+
+  it('takes a cursor naming any key of the table, and refuses one naming a key it cannot hold', async () => {
+    const cursorOf = (sk: string) => Buffer.from(JSON.stringify({ userName: 'u', sk })).toString('base64url');
+    const list = (sk: string) => deps.listBaskets({ limit: 1, cursor: cursorOf(sk) });
+
+    for (const sk of ['BASKET', 'CHECKOUT#key-1', 'COMPLETED#c-1'])
+      await expect(list(sk)).resolves.toBeDefined();
+    for (const sk of ['BASKETS', 'XCHECKOUT#key-1', 'X-COMPLETED#c-1']) {
+      await expect(list(sk)).rejects.toThrow(ValidationError);
+    }
   });
 });

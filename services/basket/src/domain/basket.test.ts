@@ -1,6 +1,6 @@
 import { ValidationError } from '@eshop/shared';
 import { describe, expect, it } from 'vitest';
-import { basketView, mergeLines } from './basket.js';
+import { basketView, MAX_QUANTITY_PER_LINE, mergeLines } from './basket.js';
 
 describe('mergeLines', () => {
   it('sums quantities of the same product and colour, keeping first-seen order', () => {
@@ -25,6 +25,15 @@ describe('mergeLines', () => {
         { productId: 'a', quantity: 40 },
       ]),
     ).toThrow(ValidationError);
+  });
+
+  it('accepts a merged quantity of exactly the per-line limit', () => {
+    expect(
+      mergeLines([
+        { productId: 'a', quantity: MAX_QUANTITY_PER_LINE - 1 },
+        { productId: 'a', quantity: 1 },
+      ]),
+    ).toEqual([{ productId: 'a', quantity: MAX_QUANTITY_PER_LINE }]);
   });
 });
 

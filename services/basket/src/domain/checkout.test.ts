@@ -129,7 +129,7 @@ describe('checkout', () => {
     );
     await expect(
       checkout(fakes({ ...basket(), lines: [] }).deps)(request, { correlationId: 'c' }),
-    ).rejects.toThrow(ConflictError);
+    ).rejects.toMatchObject({ members: { reason: 'basket-empty' } });
   });
 
   it('refuses a basket holding a product that left the catalog', async () => {
@@ -140,6 +140,10 @@ describe('checkout', () => {
     await expect(checkout(deps)(request, { correlationId: 'c' })).rejects.toThrow(
       /no longer in the catalog: a/,
     );
+    // The reason is the problem's member and the refusal metric's dimension.
+    await expect(checkout(deps)(request, { correlationId: 'c' })).rejects.toMatchObject({
+      members: { reason: 'products-unavailable' },
+    });
     expect(state.published).toHaveLength(0);
   });
 
@@ -191,6 +195,9 @@ describe('checkout', () => {
     await expect(checkout(deps)(request, { correlationId: 'c' })).rejects.toThrow(
       /changed while checking out/,
     );
+    await expect(checkout(deps)(request, { correlationId: 'c' })).rejects.toMatchObject({
+      members: { reason: 'basket-changed' },
+    });
   });
 
   it('answers 503 when the transaction was cancelled for another reason than a condition', async () => {
@@ -297,6 +304,16 @@ describe('a pending checkout', () => {
       ).rejects.toMatchObject({ members: { reason: 'checkout-expired', checkoutId: pending.checkoutId } });
     }
     expect(state.published).toEqual([]);
+  });
+
+  it('is refused before anything is written: a new key sent after its expiry is not remembered', async () => {
+    const { deps, state } = await pendingOn('first-key-1');
+    state.clock += 16 * MINUTE;
+
+    await expect(
+      checkout(deps)(request, { correlationId: 'c', idempotencyKey: 'second-key-2' }),
+    ).rejects.toMatchObject({ members: { reason: 'checkout-expired' } });
+    expect([...state.records.keys()]).toEqual(['first-key-1']);
   });
 
   it('stays dead once its basket was replaced after expiry: its key answers 409, the new basket is one new checkout', async () => {
