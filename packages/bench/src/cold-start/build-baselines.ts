@@ -45,6 +45,14 @@ const baselines: { name: string; entry: string; description: string; options: Bu
       ext: 'cjs',
     },
     {
+      name: 'plain processCheckout',
+      entry: 'process-checkout-plain.ts',
+      description:
+        'processCheckout the plain way: CommonJS, not minified, AWS SDK v3 bundled, no middleware, no libraries',
+      options: { bundle: true, platform: 'node', target: 'node22', format: 'cjs', minify: false },
+      ext: 'cjs',
+    },
+    {
       name: 'probe: AWS SDK',
       entry: 'probe-aws-sdk.ts',
       description: 'DynamoDB document client only, built like the services',
@@ -68,7 +76,8 @@ const baselines: { name: string; entry: string; description: string; options: Bu
     {
       name: 'probe: Powertools metrics',
       entry: 'probe-powertools-metrics.ts',
-      description: 'Powertools Metrics only (one EMF line), built like the services',
+      description:
+        'Powertools Metrics only (one EMF line), built like the services: what the functions no longer load (they write the line themselves)',
       options: productionLike,
       ext: 'mjs',
     },

@@ -84,5 +84,6 @@ export const FIRST_REQUESTS: Readonly<Record<string, unknown>> = {
   'probe: AWS SDK': SEEDED_PRODUCT_ID,
   'product/getProduct': httpGet(`/product/${SEEDED_PRODUCT_ID}`, { id: SEEDED_PRODUCT_ID }),
   'product/listProducts': httpGet('/product'),
+  'plain processCheckout': checkoutDelivery(),
   'ordering/processCheckout': checkoutDelivery(),
 };

@@ -27,6 +27,11 @@ export interface FunctionColdStart {
   initRatio: number;
   /** Median init + first request over the plain-way baseline's (target ≤ 0.75), if measured. */
   coldStartRatio?: number;
+  /**
+   * Median init + first request over the same function written the plain way (same work, same
+   * first request), for the functions that have one: a consumer's transaction is not a GetItem.
+   */
+  coldStartVsOwnPlainRatio?: number;
   /** Bundle (.mjs) size over the plain-way baseline's (target ≤ 0.30). */
   sizeRatio: number;
   /** Median init minus the SDK-only probe's: what the function adds to the AWS SDK's own floor. */
@@ -69,6 +74,11 @@ export interface ColdStartResult {
 // One function per service, measured again with the source-map flag.
 const PROBED_FUNCTIONS = ['product/getProduct', 'basket/checkoutBasket', 'ordering/processCheckout'];
 const PLAIN_BASELINE = 'plain getProduct';
+// The functions written the plain way too, doing the same work on the same first request.
+const OWN_PLAIN_BASELINE: Readonly<Record<string, string>> = {
+  'product/getProduct': 'plain getProduct',
+  'ordering/processCheckout': 'plain processCheckout',
+};
 const SDK_FLOOR = 'probe: AWS SDK';
 
 const withSourceMaps = (environment: Record<string, string>): Record<string, string> => ({
@@ -124,14 +134,16 @@ export const runColdStartBenchmark = async (
     const functionId = (fn: PackagedFunction) => `${fn.service}/${fn.functionKey}`;
     const mapId = (id: string) => `${id} (--enable-source-maps)`;
     const probed = functions.filter((fn) => PROBED_FUNCTIONS.includes(functionId(fn)));
-    const productTable = functions.find((fn) => fn.service === 'product')?.environment.PRODUCT_TABLE_NAME;
+    const tableOf = (service: string, variable: string) =>
+      functions.find((fn) => fn.service === service)?.environment[variable];
     const targets: InitTarget[] = [
       ...baselines.map((baseline: BaselineBundle) => ({
         id: baseline.name,
         handlerFile: baseline.handlerFile,
         exportName: 'handler',
         environment: {
-          PRODUCT_TABLE_NAME: productTable ?? 'eshop-product-local-products',
+          PRODUCT_TABLE_NAME: tableOf('product', 'PRODUCT_TABLE_NAME') ?? 'eshop-product-local-products',
+          ORDER_TABLE_NAME: tableOf('ordering', 'ORDER_TABLE_NAME') ?? 'eshop-ordering-local-orders',
           ...throughDatabase,
         },
         event: FIRST_REQUESTS[baseline.name],
@@ -184,6 +196,8 @@ export const runColdStartBenchmark = async (
       functions: await Promise.all(
         functions.map(async (fn) => {
           const init = initOf(functionId(fn));
+          const ownPlain = OWN_PLAIN_BASELINE[functionId(fn)];
+          const ownPlainColdStart = ownPlain === undefined ? undefined : initOf(ownPlain).coldStartMs?.median;
           return {
             service: fn.service,
             functionKey: fn.functionKey,
@@ -192,6 +206,9 @@ export const runColdStartBenchmark = async (
             init,
             initRatio: init.initMs.median / plainInit,
             ...coldStartRatioOf(init),
+            ...(init.coldStartMs === undefined || ownPlainColdStart === undefined
+              ? {}
+              : { coldStartVsOwnPlainRatio: init.coldStartMs.median / ownPlainColdStart }),
             sizeRatio: fn.bytes.code / plain.bytes,
             initAboveFloorMs: init.initMs.median - floor.initMs.median,
             ...(init.coldStartMs === undefined || floor.coldStartMs === undefined
