@@ -8,7 +8,7 @@ const catalog: Record<string, CatalogProduct> = {
   b: { id: 'b', name: 'Pen', price: 125 },
 };
 const deps = {
-  findCatalogProducts: async (ids: string[]) =>
+  findCatalogProducts: async (ids: readonly string[]) =>
     new Map(ids.flatMap((id) => (catalog[id] === undefined ? [] : [[id, catalog[id]] as const]))),
   now: () => new Date('2026-11-27T12:00:00.000Z'),
   newId: () => 'rev-1',
