@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDbCancellingTransactions } from '@eshop/local-cloud/testing';
+import { startFaultProxy } from '@eshop/local-cloud';
+import { dynamoDbCancellingTransactions, localCloud, localDocumentClient } from '@eshop/local-cloud/testing';
 import { ServiceUnavailableError, ValidationError } from '@eshop/shared';
 import { aCheckout } from '@eshop/shared/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { basketKey, buildCompleteCheckout, checkoutKey, completedKey } from '../src/store/basket-table.js';
+import {
+  basketKey,
+  buildCompleteCheckout,
+  buildRememberCheckoutKey,
+  checkoutKey,
+  completedKey,
+} from '../src/store/basket-table.js';
 import {
   BASKET_TABLE,
   localBasketDependencies,
@@ -112,6 +119,27 @@ describe('the basket table', () => {
       detail: first,
       completed: false,
     });
+  });
+
+  it('fails remembering a key when DynamoDB fails: only a key already taken is not an error', async () => {
+    const userName = uniqueUser('key-fails');
+    const proxy = await startFaultProxy({
+      service: 'dynamodb',
+      upstream: localCloud().endpoints.dynamodb,
+      enabled: true,
+      operations: { PutItem: { errorBeforeForward: 1 } },
+      errors: ['InternalServerError'],
+    });
+    const failing = localDocumentClient(proxy.url);
+    try {
+      await expect(
+        buildRememberCheckoutKey(failing, BASKET_TABLE)(userName, 'key-1', checkoutOf(userName)),
+      ).rejects.toMatchObject({ name: 'InternalServerError' });
+    } finally {
+      failing.destroy();
+      await proxy.stop();
+    }
+    await expect(deps.findCheckoutByKey(userName, 'key-1')).resolves.toBeUndefined();
   });
 
   // DynamoDB's TTL deletes them: a key record a week after its checkout, the completion marker a

@@ -103,6 +103,13 @@ describe('checkout', () => {
     expect(request.cardInfo).toBe('5556');
   });
 
+  it.each(['card4242', '4242card', '42a4242'])(
+    'refuses card details that are not all digits: %s',
+    (cardInfo) => {
+      expect(checkoutRequestSchema.safeParse({ ...request, cardInfo }).success).toBe(false);
+    },
+  );
+
   it('prices from the catalog (not the stored prices), publishes, then empties the basket', async () => {
     const { deps, state } = fakes(basket());
 

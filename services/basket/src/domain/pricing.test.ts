@@ -1,7 +1,7 @@
-import { ValidationError } from '@eshop/shared';
+import { ServiceUnavailableError, ValidationError } from '@eshop/shared';
 import { describe, expect, it } from 'vitest';
 import type { CatalogProduct } from './ports.js';
-import { priceBasket } from './pricing.js';
+import { lookUpProducts, priceBasket } from './pricing.js';
 
 const catalog: Record<string, CatalogProduct> = {
   a: { id: 'a', name: 'Mug', price: 500 },
@@ -68,5 +68,26 @@ describe('priceBasket', () => {
     await expect(
       priceBasket({ userName: 'ada', items: [{ productId: 'x', quantity: 1 }] }, deps),
     ).rejects.toMatchObject({ message: 'Unknown product: x' });
+  });
+});
+
+describe('lookUpProducts', () => {
+  it('turns any catalog failure into a 503 with Retry-After, never a 500', async () => {
+    const failing = lookUpProducts(['a'], async () => {
+      throw new TypeError('fetch failed');
+    });
+
+    await expect(failing).rejects.toThrow(ServiceUnavailableError);
+    await expect(failing).rejects.toMatchObject({ retryAfterSeconds: 2 });
+  });
+
+  it('passes the catalog adapter’s own 503 through, with its Retry-After', async () => {
+    const unavailable = new ServiceUnavailableError('The catalog answered 503', 7);
+
+    await expect(
+      lookUpProducts(['a'], async () => {
+        throw unavailable;
+      }),
+    ).rejects.toBe(unavailable);
   });
 });
