@@ -74,4 +74,38 @@ describe('validateEventPattern', () => {
       'Event pattern is not valid. Reason: "a" must be an object or an array',
     );
   });
+
+  // event-ruler's reserved field names inside $or (each would be ambiguous with a match expression
+  // there); AWS answers InvalidEventPatternException for each. Outside $or they are plain fields.
+  it.each([
+    'exactly',
+    'equals-ignore-case',
+    'prefix',
+    'suffix',
+    'anything-but',
+    'exists',
+    'wildcard',
+    'numeric',
+    'cidr',
+    '=',
+    '<',
+    '<=',
+    '>',
+    '>=',
+    'regex',
+    'not-wildcard',
+    'not-equals-ignore-case',
+    'date-after',
+    'date-on-or-after',
+    'date-before',
+    'date-on-or-before',
+    'in-date-range',
+    'ip-address-in-range',
+    'ip-address-not-in-range',
+  ])('refuses the reserved field name %s inside $or, and takes it outside', (name) => {
+    expect(reasonFor({ $or: [{ [name]: ['x'] }, { b: ['y'] }] })).toBe(
+      `${name} is Ruler reserved fieldName which cannot be used inside $or.`,
+    );
+    expect(reasonFor({ [name]: ['x'] })).toBeUndefined();
+  });
 });
