@@ -223,4 +223,15 @@ describe('case-insensitive operators', () => {
       true,
     );
   });
+
+  it.each([
+    [{ prefix: { 'equals-ignore-case': 'eventb' } }, 'EVENTX-BRIDGE'],
+    [{ prefix: { 'equals-ignore-case': 'eventb' } }, 'even'],
+    [{ suffix: { 'equals-ignore-case': '.PNG' } }, 'a.pnk'],
+    [{ suffix: { 'equals-ignore-case': '.PNG' } }, 'png'],
+    [{ 'equals-ignore-case': 'ÄRGER' }, 'ärgeR!'],
+    [{ 'equals-ignore-case': 'ÄRGER' }, 'ärgex'],
+  ])('needs every character to match, ignoring case: %j does not match %s', (operator, value) => {
+    expect(matches({ detail: { s: [operator] } }, detail({ s: value }))).toBe(false);
+  });
 });
