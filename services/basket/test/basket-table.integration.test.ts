@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { startFaultProxy } from '@eshop/local-cloud';
-import { dynamoDbCancellingTransactions, localCloud, localDocumentClient } from '@eshop/local-cloud/testing';
+import { dynamoDbCancellingTransactions, dynamoDbFailing } from '@eshop/local-cloud/testing';
 import { ServiceUnavailableError, ValidationError } from '@eshop/shared';
 import { aCheckout } from '@eshop/shared/testing';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -123,21 +122,17 @@ describe('the basket table', () => {
 
   it('fails remembering a key when DynamoDB fails: only a key already taken is not an error', async () => {
     const userName = uniqueUser('key-fails');
-    const proxy = await startFaultProxy({
-      service: 'dynamodb',
-      upstream: localCloud().endpoints.dynamodb,
-      enabled: true,
-      operations: { PutItem: { errorBeforeForward: 1 } },
-      errors: ['InternalServerError'],
-    });
-    const failing = localDocumentClient(proxy.url);
+    const failing = await dynamoDbFailing('PutItem', 'InternalServerError');
     try {
       await expect(
-        buildRememberCheckoutKey(failing, BASKET_TABLE)(userName, 'key-1', checkoutOf(userName)),
+        buildRememberCheckoutKey(failing.documentClient, BASKET_TABLE)(
+          userName,
+          'key-1',
+          checkoutOf(userName),
+        ),
       ).rejects.toMatchObject({ name: 'InternalServerError' });
     } finally {
-      failing.destroy();
-      await proxy.stop();
+      await failing.stop();
     }
     await expect(deps.findCheckoutByKey(userName, 'key-1')).resolves.toBeUndefined();
   });

@@ -8,7 +8,7 @@ export {
   validateApiDocument,
 } from './api-contract.js';
 export { checkoutRequest } from './checkout-request.js';
-export { dynamoDbCancellingTransactions } from './conflicting-dynamodb.js';
+export { dynamoDbCancellingTransactions, dynamoDbFailing } from './conflicting-dynamodb.js';
 export { type EventBusTap, tapEventBus } from './event-bus-tap.js';
 export { EXAMPLE_DEPLOY_PARAMS } from './example-deploy-params.js';
 export type { LocalCloudContext } from './global-setup.js';
