@@ -39,6 +39,27 @@ describe('consistentChoiceExists', () => {
     expect(consistentChoiceExists([ambiguous, [trail([5, 0])]], new SearchBudget(2))).toBe(true);
   });
 
+  it('spends its budget to the last unit', () => {
+    // One alternative is tried (array 0 first, then array 5 succeeds): a budget of 1 is enough.
+    const ambiguous = [trail([0, 0]), trail([5, 0])];
+    expect(consistentChoiceExists([ambiguous, [trail([5, 0])]], new SearchBudget(1))).toBe(true);
+  });
+
+  it('spends nothing when each constraint has a single array to go to', () => {
+    expect(consistentChoiceExists([[trail([0, 0])], [trail([1, 0])]], new SearchBudget(0))).toBe(true);
+  });
+
+  it('settles a constraint with a candidate at the element itself, whatever its others need', () => {
+    // The first constraint has a top-level candidate and one in element 0; the second needs element 1.
+    expect(consistent([trail(), trail([0, 0])], [trail([0, 1])])).toBe(true);
+  });
+
+  it('keeps earlier choices in an array when a later alternative is taken back', () => {
+    // The second constraint first goes to array 0 (where it conflicts), then to array 5: the first
+    // constraint is still in array 0 and still conflicts with the third.
+    expect(consistent([trail([0, 0])], [trail([0, 1]), trail([5, 0])], [trail([0, 1])])).toBe(false);
+  });
+
   it('fails a constraint without candidates', () => {
     expect(consistent([], [trail([0, 0])])).toBe(false);
   });

@@ -107,12 +107,12 @@ function assign(
 
 /**
  * Whether one candidate per constraint can be picked so that the picks use at most one element of
- * any array. Each constraint lists the trails of the fields that satisfy it (none of them empty).
+ * any array. Each constraint lists the trails of the fields that satisfy it; a constraint without
+ * any has no array to go to, so the search fails it.
  */
 export function consistentChoiceExists(
   constraints: readonly (readonly Trail[])[],
   budget: SearchBudget,
 ): boolean {
-  if (constraints.some((trails) => trails.length === 0)) return false;
   return consistentBelow(constraints, 0, budget);
 }

@@ -8,7 +8,8 @@ const FIVE_BILLION = 5e9;
 export const NUMBER_RANGE_MESSAGE = 'Value must be between -5.0E9 and 5.0E9, inclusive';
 
 export function isComparable(value: number): boolean {
-  return Number.isFinite(value) && value >= -FIVE_BILLION && value <= FIVE_BILLION;
+  // NaN and the infinities fail these comparisons too.
+  return value >= -FIVE_BILLION && value <= FIVE_BILLION;
 }
 
 /** Scaled integer form; undefined when the number is outside the comparable range. */

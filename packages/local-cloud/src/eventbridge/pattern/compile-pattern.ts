@@ -68,7 +68,8 @@ const compiledPatterns = new WeakSet<CompiledPattern>();
 
 /** Tells a compiled pattern apart from a raw one that happens to have the same shape. */
 export function isCompiledPattern(value: unknown): value is CompiledPattern {
-  return typeof value === 'object' && value !== null && compiledPatterns.has(value as CompiledPattern);
+  // WeakSet.has answers false for anything that is not an object: no guard needed.
+  return compiledPatterns.has(value as CompiledPattern);
 }
 
 export function compilePattern(pattern: unknown): CompiledPattern {

@@ -73,7 +73,9 @@ describe('numeric', () => {
     [['=', 3.0e2], 300, true],
     [['<', -1.5], -2, true],
     [['=', 5e9], 5e9, true],
-    [['>', 0], 5e9 + 1, false],
+    [['>', 0], 5e9 + 1, false], // outside [-5e9, 5e9] a number takes no part in numeric matching
+    [['<', 0], -5e9 - 1, false],
+    [['>=', -5e9], -5e9, true],
     [['=', 0.0000001], 0.0000002, true], // beyond six decimals, numbers compare equal
   ])('%j against %s → %s', (numeric, value, expected) => {
     expect(matches({ detail: { n: [{ numeric }] } }, detail({ n: value }))).toBe(expected);

@@ -23,12 +23,19 @@ describe('validateEventPattern', () => {
     [{ a: [{ exists: 'yes' }] }, 'exists match pattern must be either true or false.'],
     [{ a: [{ numeric: [] }] }, 'Invalid member in numeric match: ]'],
     [{ a: [{ numeric: [5] }] }, 'Invalid member in numeric match: 5'],
+    // Jackson names a nested array or object by the token that opens it.
+    [{ a: [{ numeric: [['>'], 5] }] }, 'Invalid member in numeric match: ['],
+    [{ a: [{ numeric: [{ op: '>' }, 5] }] }, 'Invalid member in numeric match: {'],
+    [{ a: [{ numeric: ['>', 1, ['<'], 5] }] }, 'Bad value in numeric range: ['],
+    [{ a: [{ numeric: ['>', 1, { op: '<' }, 5] }] }, 'Bad value in numeric range: {'],
     [{ a: [{ numeric: ['!=', 5] }] }, 'Unrecognized numeric range operator: !='],
     [{ a: [{ numeric: ['=', 'x'] }] }, 'Value of equals must be numeric'],
     [{ a: [{ numeric: ['<', 5, '>', 1] }] }, 'Too many elements in numeric expression'],
     [{ a: [{ numeric: ['>', 5, '<', 1] }] }, 'Bottom must be less than top'],
     [{ a: [{ numeric: ['>', 1, '<', 5, 6] }] }, 'Too many terms in numeric range expression'],
     [{ a: [{ numeric: ['>', 1e10] }] }, 'Value must be between -5.0E9 and 5.0E9, inclusive'],
+    [{ a: [{ numeric: ['>', 5_000_000_001] }] }, 'Value must be between -5.0E9 and 5.0E9, inclusive'],
+    [{ a: [{ numeric: ['<', -5_000_000_001] }] }, 'Value must be between -5.0E9 and 5.0E9, inclusive'],
     [{ a: [{ 'anything-but': [true] }] }, 'Inside anything but list, start|null|boolean is not supported.'],
     [
       { a: [{ 'anything-but': ['x', 1] }] },
@@ -72,6 +79,15 @@ describe('validateEventPattern', () => {
   it('prefixes messages the way EventBridge does', () => {
     expect(() => validateEventPattern('{"a": 1}')).toThrow(
       'Event pattern is not valid. Reason: "a" must be an object or an array',
+    );
+  });
+
+  it('throws an error that names itself in logs and stack traces', () => {
+    expect(() => validateEventPattern('{"a": 1}')).toThrow(
+      expect.objectContaining({
+        name: 'InvalidEventPatternError',
+        reason: '"a" must be an object or an array',
+      }),
     );
   });
 
