@@ -236,4 +236,27 @@ describe('case-insensitive operators', () => {
   ])('needs every character to match, ignoring case: %j does not match %s', (operator, value) => {
     expect(matches({ detail: { s: [operator] } }, detail({ s: value }))).toBe(false);
   });
+
+  // event-ruler offers each pattern character's lower and upper case (Locale.ROOT), nothing else.
+  it.each([
+    [{ 'equals-ignore-case': 'straße' }, 'STRASSE', true], // 'ß' upper-cases to two letters
+    [{ 'equals-ignore-case': 'straße' }, 'Straße', true],
+    [{ 'equals-ignore-case': 'straße' }, 'strasse', false], // "ss" is neither 'ß' nor "SS"
+    [{ 'equals-ignore-case': 'STRASSE' }, 'straße', false],
+    [{ prefix: { 'equals-ignore-case': 'ß' } }, 'SSx', true],
+    [{ prefix: { 'equals-ignore-case': 'ßa' } }, 'SSA', true],
+    [{ suffix: { 'equals-ignore-case': 'aß' } }, 'xASS', true],
+    [{ suffix: { 'equals-ignore-case': 'aß' } }, 'xAS', false],
+    [{ 'equals-ignore-case': 'İ' }, 'i\u0307', true], // 'İ' lower-cases to i + combining dot
+    [{ 'equals-ignore-case': 'İ' }, 'i', false],
+    [{ 'equals-ignore-case': 'ǅ' }, 'ǆ', true], // a titlecase letter: its lower and upper case…
+    [{ 'equals-ignore-case': 'ǅ' }, 'Ǆ', true],
+    [{ 'equals-ignore-case': 'ǅ' }, 'ǅ', false], // …but not itself
+    [{ prefix: { 'equals-ignore-case': 'ǅa' } }, 'ǅa', false],
+    [{ suffix: { 'equals-ignore-case': 'ǅ' } }, 'xǅ', false],
+    [{ 'anything-but': { 'equals-ignore-case': ['straße'] } }, 'STRASSE', false],
+    [{ 'equals-ignore-case': 'ok😀' }, 'OK😀', true],
+  ])('folds case the way event-ruler does: %j against %s → %s', (operator, value, expected) => {
+    expect(matches({ detail: { s: [operator] } }, detail({ s: value }))).toBe(expected);
+  });
 });

@@ -3,38 +3,50 @@ import { ipInRange, parseIpAddress, sameIp } from './ip-address.js';
 import type { LeafValue, ValueMatcher } from './matchers.js';
 import { matchesWildcard } from './wildcard.js';
 
-/** event-ruler folds case per character: each pattern character matches its lower or upper case. */
-function sameCharIgnoringCase(patternChar: string, eventChar: string): boolean {
-  return (
-    patternChar === eventChar ||
-    patternChar.toLowerCase() === eventChar ||
-    patternChar.toUpperCase() === eventChar
-  );
+/**
+ * event-ruler's case folding (its EqualsIgnoreCaseParser): each character of the pattern becomes
+ * two alternatives, its lower case and its upper case (Locale.ROOT), either of which may be longer
+ * than one character ('ß' → "ß" or "SS"). The event's value is not folded. So a titlecase letter
+ * such as 'ǅ' matches 'ǆ' and 'Ǆ' but not itself. One difference is kept on purpose: event-ruler
+ * folds UTF-16 units and turns a lone surrogate into '?', so a pattern with an emoji could never
+ * match; here a character outside the BMP matches itself.
+ */
+function caseAlternatives(pattern: string): (readonly [string, string])[] {
+  return Array.from(pattern, (char) => [char.toLowerCase(), char.toUpperCase()] as const);
+}
+
+/**
+ * Where in `value` a case-insensitive match of `pattern` can end: reading forward from the start,
+ * or backward from the end. Alternatives of different lengths make several ends possible.
+ */
+function caseInsensitiveEnds(value: string, pattern: string, direction: 'forward' | 'backward'): Set<number> {
+  const forward = direction === 'forward';
+  const steps = caseAlternatives(pattern);
+  if (!forward) steps.reverse();
+  let ends = new Set([forward ? 0 : value.length]);
+  for (const alternatives of steps) {
+    const next = new Set<number>();
+    for (const at of ends) {
+      for (const alternative of alternatives) {
+        if (forward && value.startsWith(alternative, at)) next.add(at + alternative.length);
+        if (!forward && value.endsWith(alternative, at)) next.add(at - alternative.length);
+      }
+    }
+    ends = next;
+  }
+  return ends;
 }
 
 function startsWithIgnoringCase(value: string, prefix: string): boolean {
-  const valueChars = Array.from(value);
-  const prefixChars = Array.from(prefix);
-  if (prefixChars.length > valueChars.length) return false;
-  return prefixChars.every((char, i) => sameCharIgnoringCase(char, valueChars[i] ?? ''));
+  return caseInsensitiveEnds(value, prefix, 'forward').size > 0;
 }
 
 function endsWithIgnoringCase(value: string, suffix: string): boolean {
-  const valueChars = Array.from(value);
-  const suffixChars = Array.from(suffix);
-  const offset = valueChars.length - suffixChars.length;
-  if (offset < 0) return false;
-  return suffixChars.every((char, i) => sameCharIgnoringCase(char, valueChars[offset + i] ?? ''));
+  return caseInsensitiveEnds(value, suffix, 'backward').size > 0;
 }
 
-export function equalsIgnoringCase(value: string, expected: string): boolean {
-  if (value === expected) return true;
-  const valueChars = Array.from(value);
-  const expectedChars = Array.from(expected);
-  return (
-    valueChars.length === expectedChars.length &&
-    expectedChars.every((char, i) => sameCharIgnoringCase(char, valueChars[i] ?? ''))
-  );
+function equalsIgnoringCase(value: string, expected: string): boolean {
+  return caseInsensitiveEnds(value, expected, 'forward').has(value.length);
 }
 
 function ipOf(value: LeafValue) {
