@@ -37,6 +37,12 @@ describe('wildcardComplexity (event-ruler MachineComplexityEvaluator semantics)'
     expect(complexityOf(...patterns)).toBe(expected);
   });
 
+  it('takes every byte value as a plain byte, the star being none of them', () => {
+    expect(complexityOf('\u0000ab')).toBe(1);
+    expect(complexityOf('\u0001ab')).toBe(1);
+    expect(complexityOf('\u00ffab')).toBe(1);
+  });
+
   it('counts a pattern given twice once', () => {
     expect(complexityOf('ab*c', 'ab*c')).toBe(complexityOf('ab*c'));
   });
