@@ -21,53 +21,74 @@ const thisCopyOfShared = Object.entries(sharedExports).map(([subpath, file]) => 
   replacement: `${sharedDir}${file.slice(2)}`,
 }));
 
+// A mutant in code every test file loads (module-level code: Stryker calls it static) runs every
+// test of the selected projects, so a module's own run selects the projects that test it, e.g.
+// MUTATE_PROJECTS=shared,product-api-document,basket-api-document,ordering-api-document (README,
+// "Mutation testing"). Unset, every project runs.
+const selected = process.env.MUTATE_PROJECTS?.split(',');
+
+const services = ['product', 'basket', 'ordering'];
+
+const projects = [
+  {
+    test: {
+      name: 'shared',
+      root: 'packages/shared',
+      include: ['src/**/*.test.ts'],
+      // Bundles a fixture and runs it in a fresh process: the active mutant never reaches it.
+      exclude: ['src/logging/deployed-stack-trace.test.ts'],
+      env: POWERTOOLS_SILENT,
+    },
+  },
+  {
+    test: {
+      name: 'eventbridge-pattern',
+      root: 'packages/local-cloud',
+      // The recorded AWS outcomes run straight through the matcher (recorded-cases.test.ts); the
+      // same cases through the SDK and the emulator's HTTP API stay in `pnpm test`, where the
+      // SDK's import and a server per run cost nothing per mutant.
+      include: ['src/eventbridge/pattern/**/*.test.ts'],
+      // Instrumented code runs a few times slower; a quadratic walk would still take seconds.
+      env: { CPU_BOUND_FACTOR: '10' },
+      // The property tests walk thousands of patterns: minutes, instrumented, on a busy machine.
+      testTimeout: 120_000,
+    },
+  },
+  ...services.map((service) => ({
+    test: {
+      name: service,
+      root: `services/${service}`,
+      include: [
+        'src/domain/**/*.test.ts',
+        'src/store/**/*.test.ts',
+        'src/handlers/**/*.test.ts',
+        'test/*.integration.test.ts',
+      ],
+      exclude: ['test/http-fuzz.*', 'test/consumer-fuzz.*', 'test/dynamodb-outage.*'],
+      globalSetup: ['./test/global-setup.ts'],
+      alias: thisCopyOfShared,
+      env: POWERTOOLS_SILENT,
+      testTimeout: 30_000,
+      hookTimeout: 120_000,
+    },
+  })),
+  // The committed OpenAPI document must equal what shared's generator makes of the routes: the
+  // generator's tests. (Their check that the document is served needs the local cloud.)
+  ...services.map((service) => ({
+    test: {
+      name: `${service}-api-document`,
+      root: `services/${service}`,
+      include: ['test/api-document.test.ts'],
+      globalSetup: ['./test/global-setup.ts'],
+      hookTimeout: 120_000,
+      alias: thisCopyOfShared,
+      env: POWERTOOLS_SILENT,
+    },
+  })),
+];
+
 export default defineConfig({
   test: {
-    projects: [
-      {
-        test: {
-          name: 'shared',
-          root: 'packages/shared',
-          include: ['src/**/*.test.ts'],
-          // Bundles a fixture and runs it in a fresh process: the active mutant never reaches it.
-          exclude: ['src/logging/deployed-stack-trace.test.ts'],
-          env: POWERTOOLS_SILENT,
-        },
-      },
-      {
-        test: {
-          name: 'eventbridge-pattern',
-          root: 'packages/local-cloud',
-          // The recorded AWS outcomes run straight through the matcher (recorded-cases.test.ts); the
-          // same cases through the SDK and the emulator's HTTP API stay in `pnpm test`, where the
-          // SDK's import and a server per run cost nothing per mutant.
-          include: ['src/eventbridge/pattern/**/*.test.ts'],
-          // Instrumented code runs a few times slower; a quadratic walk would still take seconds.
-          env: { CPU_BOUND_FACTOR: '10' },
-          // The property tests walk thousands of patterns: minutes, instrumented, on a busy machine.
-          testTimeout: 120_000,
-        },
-      },
-      ...['product', 'basket', 'ordering'].map((service) => ({
-        test: {
-          name: service,
-          root: `services/${service}`,
-          include: [
-            'src/domain/**/*.test.ts',
-            'src/store/**/*.test.ts',
-            'src/handlers/**/*.test.ts',
-            'test/*.integration.test.ts',
-            // The committed OpenAPI document must equal what shared's generator makes of the routes.
-            'test/api-document.test.ts',
-          ],
-          exclude: ['test/http-fuzz.*', 'test/consumer-fuzz.*', 'test/dynamodb-outage.*'],
-          globalSetup: ['./test/global-setup.ts'],
-          alias: thisCopyOfShared,
-          env: POWERTOOLS_SILENT,
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
-        },
-      })),
-    ],
+    projects: projects.filter(({ test }) => selected === undefined || selected.includes(test.name)),
   },
 });
