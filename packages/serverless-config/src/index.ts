@@ -124,7 +124,13 @@ const httpApi = ({ issuer, audience }: TokenIssuer) => ({
   },
 });
 
-/** serverless-esbuild's settings: every function is bundled alone as minified ESM for Node 22. */
+/**
+ * serverless-esbuild's settings: every function is bundled alone, minified, for Node 22, as
+ * CommonJS (`.cjs`, which Lambda's runtime loads with `require`). Measured against the same bundle
+ * as ESM (`.mjs`, loaded with `import()`): init is 7-8 ms shorter (getProduct 86.6 vs 94.4 ms,
+ * checkoutBasket 103.8 vs 110.7 ms, medians of 40 alternating fresh processes, issue 14), and the
+ * bundle needs no `require` shim for the CommonJS dependencies.
+ */
 export const esbuild = {
   // The local cloud gives each concurrent build (tests, pnpm dev, package) its own folder.
   outputWorkFolder: "${env:ESBUILD_WORK_FOLDER, '.esbuild'}",
@@ -136,8 +142,8 @@ export const esbuild = {
   minify: true,
   sourcemap: 'linked' as const,
   sourcesContent: false,
-  format: 'esm' as const,
-  outputFileExtension: '.mjs',
+  format: 'cjs' as const,
+  outputFileExtension: '.cjs',
   platform: 'node' as const,
   target: 'node22',
   // The Lambda runtime ships AWS SDK v3, but bundling our pinned, tree-shaken copy is smaller
@@ -147,10 +153,6 @@ export const esbuild = {
   // A function finds its credentials in the environment: bundle only that part of the SDK's
   // credential chain (see lambda-credentials.ts). Resolved from the service's folder.
   alias: { '@aws-sdk/credential-provider-node': '@eshop/serverless-config/lambda-credentials' },
-  banner: {
-    // Some CommonJS dependencies call require(); give ESM bundles one.
-    js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
-  },
 };
 
 /**

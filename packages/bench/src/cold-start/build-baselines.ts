@@ -23,10 +23,12 @@ export const productionLike: BuildOptions = {
   format: esbuild.format,
   minify: esbuild.minify,
   mainFields: esbuild.mainFields,
-  banner: esbuild.banner,
   // The SDK as the functions bundle it: credentials from the environment only.
   alias: esbuild.alias,
 };
+
+/** The file extension the functions are deployed with, without its dot (`cjs`: loaded with require). */
+const productionExt = esbuild.outputFileExtension.slice(1);
 
 const baselines: { name: string; entry: string; description: string; options: BuildOptions; ext: string }[] =
   [
@@ -34,8 +36,8 @@ const baselines: { name: string; entry: string; description: string; options: Bu
       name: 'empty handler',
       entry: 'empty-handler.ts',
       description: 'loads nothing: the floor, what Node costs to load one module',
-      options: { bundle: true, platform: 'node', format: 'esm', minify: true },
-      ext: 'mjs',
+      options: { bundle: true, platform: 'node', format: esbuild.format, minify: true },
+      ext: productionExt,
     },
     {
       name: 'plain getProduct',
@@ -57,21 +59,21 @@ const baselines: { name: string; entry: string; description: string; options: Bu
       entry: 'probe-aws-sdk.ts',
       description: 'DynamoDB document client only, built like the services',
       options: productionLike,
-      ext: 'mjs',
+      ext: productionExt,
     },
     {
       name: 'probe: zod',
       entry: 'probe-zod.ts',
       description: 'zod/mini only, with its English messages, built like the services',
       options: productionLike,
-      ext: 'mjs',
+      ext: productionExt,
     },
     {
       name: 'probe: Powertools logger',
       entry: 'probe-powertools-logger.ts',
       description: 'Powertools Logger only, built like the services',
       options: productionLike,
-      ext: 'mjs',
+      ext: productionExt,
     },
     {
       name: 'probe: Powertools metrics',
@@ -79,14 +81,14 @@ const baselines: { name: string; entry: string; description: string; options: Bu
       description:
         'Powertools Metrics only (one EMF line), built like the services: what the functions no longer load (they write the line themselves)',
       options: productionLike,
-      ext: 'mjs',
+      ext: productionExt,
     },
     {
       name: 'probe: Middy core',
       entry: 'probe-middy.ts',
       description: 'Middy core only, built like the services',
       options: productionLike,
-      ext: 'mjs',
+      ext: productionExt,
     },
   ];
 

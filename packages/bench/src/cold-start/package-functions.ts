@@ -1,13 +1,14 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { packageService } from '@eshop/local-cloud';
+import { esbuild } from '@eshop/serverless-config';
 import { unzipSync } from 'fflate';
 
 /** One function's production artifact, unpacked, and what its composition root needs to start. */
 export interface PackagedFunction {
   service: string;
   functionKey: string;
-  /** The unpacked handler module (`src/functions/<name>.mjs`). */
+  /** The unpacked handler module (`src/functions/<name>.cjs`). */
   handlerFile: string;
   /** The handler's module within the service, without extension (`src/functions/<name>`). */
   handlerModule: string;
@@ -67,7 +68,7 @@ export const packageFunctions = async (
     const zipFile = join(outputDir, zipName);
     await unpack(zipFile, unpacked);
     const handlerModule = Handler.slice(0, Handler.lastIndexOf('.'));
-    const handlerFile = join(unpacked, `${handlerModule}.mjs`);
+    const handlerFile = join(unpacked, `${handlerModule}${esbuild.outputFileExtension}`);
     functions.push({
       service,
       functionKey,

@@ -32,7 +32,7 @@ export interface FunctionColdStart {
    * first request), for the functions that have one: a consumer's transaction is not a GetItem.
    */
   coldStartVsOwnPlainRatio?: number;
-  /** Bundle (.mjs) size over the plain-way baseline's (target ≤ 0.30). */
+  /** Bundle (.cjs) size over the plain-way baseline's (target ≤ 0.30). */
   sizeRatio: number;
   /** Median init minus the SDK-only probe's: what the function adds to the AWS SDK's own floor. */
   initAboveFloorMs: number;

@@ -61,7 +61,7 @@ const readOrUndefined = (file: URL): string | undefined => {
 const waitForBundleWithout = async (stack: DevStack, marker: string, timeoutMs = 60_000) => {
   const port = new URL(stack.services.product ?? '').port;
   const bundle = new URL(
-    `../../../../services/product/.esbuild/offline-${port}/.build/src/functions/get-product.mjs`,
+    `../../../../services/product/.esbuild/offline-${port}/.build/src/functions/get-product.cjs`,
     import.meta.url,
   );
   const deadline = performance.now() + timeoutMs;

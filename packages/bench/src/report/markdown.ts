@@ -70,7 +70,7 @@ const coldStartSection = ({ coldStart }: BenchResults): string => {
     table(
       [
         'function',
-        '.mjs KiB',
+        'bundle KiB',
         '.map KiB',
         'zip KiB',
         'init ms (median)',
@@ -87,7 +87,7 @@ const coldStartSection = ({ coldStart }: BenchResults): string => {
       [...baselineRows, ...functionRows],
     ),
     '',
-    '### What the bundles are made of (KiB of the .mjs, from its source map)',
+    '### What the bundles are made of (KiB of the bundle, from its source map)',
     '',
     table(['function', ...COMPONENT_GROUPS], compositionRows),
     '',

@@ -87,7 +87,7 @@ export const readPackagedTemplate = (packageDir: string) => {
    */
   const bundledPackagesOf = (name: string): Set<string> => {
     const files = unzipSync(new Uint8Array(readFileSync(join(packageDir, `${name}.zip`))));
-    const map = Object.entries(files).find(([file]) => file.endsWith('.mjs.map'))?.[1];
+    const map = Object.entries(files).find(([file]) => /\.[cm]?js\.map$/.test(file))?.[1];
     if (map === undefined) throw new Error(`no source map in ${name}.zip`);
     const { sources } = JSON.parse(new TextDecoder().decode(map)) as { sources: string[] };
     return new Set(

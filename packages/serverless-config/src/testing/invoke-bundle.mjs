@@ -1,8 +1,9 @@
 // Runs in a fresh Node process whose environment is exactly a function's (see packaged-bundles.ts):
-// imports the packaged bundle as Lambda would, optionally invokes its handler with one event, and
+// loads the packaged bundle as Lambda would (require for CommonJS, import for an ES module), optionally invokes its handler with one event, and
 // writes what happened as JSON to the file named by the last argument (stdout is the function's log).
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const [entry, exportName, eventJson, resultFile] = process.argv.slice(2);
@@ -10,7 +11,9 @@ const report = (outcome) => writeFileSync(resultFile, JSON.stringify(outcome));
 
 let loaded = false;
 try {
-  const module = await import(pathToFileURL(entry).href);
+  const module = entry.endsWith('.mjs')
+    ? await import(pathToFileURL(entry).href)
+    : createRequire(import.meta.url)(entry);
   const handler = module[exportName];
   if (typeof handler !== 'function') throw new Error(`${entry} exports no function ${exportName}`);
   loaded = true;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -104,7 +105,13 @@ export const runPackagedFunction = async (
       await writeFile(join(dir, path), content);
     }
     const exportAt = handler.lastIndexOf('.');
-    const entry = join(dir, `${handler.slice(0, exportAt)}.mjs`);
+    // As Lambda's runtime looks for the handler's module: an ES module first, then CommonJS.
+    const base = join(dir, handler.slice(0, exportAt));
+    const entry = ['.mjs', '.cjs', '.js']
+      .map((extension) => `${base}${extension}`)
+      .find((file) => existsSync(file));
+    if (entry === undefined)
+      return { loaded: false, error: `no module for handler ${handler} in ${name}.zip` };
     const resultFile = join(dir, 'outcome.json');
     const environment = Object.fromEntries(
       Object.entries(variables).map(([key, value]) => [key, String(deployedValue(template, value))]),

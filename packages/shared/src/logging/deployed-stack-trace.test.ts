@@ -20,11 +20,11 @@ describe('a logged stack trace from a deployed bundle', () => {
   let logged: { error: { stack: string; location: string } };
 
   beforeAll(async () => {
-    // Built as serverless-esbuild builds every function (minified ESM, linked source map, no
+    // Built as serverless-esbuild builds every function (minified CommonJS, linked source map, no
     // sources inside), then run in a fresh process with the environment every function is given.
     const { outputWorkFolder, exclude, outputFileExtension, skipRebuild, ...bundling } = productionBundling;
     dir = await mkdtemp(join(tmpdir(), 'source-mapped-stack-'));
-    const bundle = join(dir, 'src/functions/handler.mjs');
+    const bundle = join(dir, `src/functions/handler${outputFileExtension}`);
     await build({
       ...bundling,
       // From this package's folder, as serverless-esbuild builds from a service's: where the
@@ -51,7 +51,7 @@ describe('a logged stack trace from a deployed bundle', () => {
     expect(logged.error.stack).toMatch(/^Error: no stock left for p-mug-01\n/);
     expect(logged.error.stack).toMatch(/at .*test\/fixtures\/failing-function\/reserve-stock\.ts:4:\d+\)?\n/);
     expect(logged.error.stack).toMatch(/at .*test\/fixtures\/failing-function\/handler\.ts:10:\d+/);
-    expect(logged.error.stack).not.toMatch(/handler\.mjs/);
+    expect(logged.error.stack).not.toMatch(/handler\.[cm]?js/);
     expect(logged.error.location).toMatch(/reserve-stock\.ts:4$/);
   });
 });

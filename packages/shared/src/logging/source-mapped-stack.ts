@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
  * `.map` (the `sourcemap: 'linked'` file beside it), later ones reuse it.
  */
 
-// `    at fn (file:///var/task/src/functions/get-product.mjs:1:2345)` or `    at file:///…:1:2`.
-const FRAME = /(\(|at )((?:file:\/\/)?\/[^\s()]+?\.m?js):(\d+):(\d+)(\)?)$/;
+// `    at fn (/var/task/src/functions/get-product.cjs:1:2345)`, `    at /…:1:2`, or an ES module's
+// `    at fn (file:///var/task/src/functions/get-product.mjs:1:2345)`.
+const FRAME = /(\(|at )((?:file:\/\/)?\/[^\s()]+?\.[cm]?js):(\d+):(\d+)(\)?)$/;
 
 // One per bundle file; `null` when it has no readable map, so it is not tried again.
 const maps = new Map<string, SourceMap | null>();
@@ -52,7 +53,7 @@ const mapFrame = (line: string): string => {
  *
  * @example
  * sourceMappedStack(error.stack)
- * // '    at findProduct (file:///var/task/src/functions/get-product.mjs:1:5012)'
+ * // '    at findProduct (/var/task/src/functions/get-product.cjs:1:5012)'
  * // → '    at findProduct (/services/product/src/store/product-table.ts:71:5)'
  */
 export const sourceMappedStack = (stack: string | undefined): string | undefined =>
