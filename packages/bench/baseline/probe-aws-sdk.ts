@@ -1,4 +1,4 @@
-// Cost of the AWS SDK alone, built the way the services are (ESM, minified): the DynamoDB document
+// Cost of the AWS SDK alone, built the way the services are (CommonJS, minified): the DynamoDB document
 // client every service creates at init, and nothing else.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
