@@ -129,7 +129,18 @@ describe('.github/workflows/ci.yml mutation job', () => {
     const keep = stepUsing(job, 'actions/upload-artifact');
 
     expect(keep?.if).toBe('always()');
-    expect(String(keep?.with?.path)).toContain('stryker.incremental.json');
+    expect(String(keep?.with?.path)).toBe('reports/mutation/');
+  });
+
+  it('starts each module from the results of the last run, restored before pnpm mutate', () => {
+    const restore = job.steps.findIndex(
+      (step) =>
+        step.uses?.startsWith('actions/cache@') && step.with?.path === 'reports/mutation/*.incremental.json',
+    );
+    const mutate = job.steps.findIndex((step) => step.run?.startsWith('pnpm mutate'));
+
+    expect(restore).toBeGreaterThan(-1);
+    expect(restore).toBeLessThan(mutate);
   });
 });
 
