@@ -38,6 +38,7 @@ export {
 } from './http/pagination.js';
 export { accepted, created, noContent, ok } from './http/responses.js';
 export { createLogger, type Logger } from './logger.js';
+export { withLambdaContext } from './logging/with-lambda-context.js';
 export {
   type BusinessMetric,
   type CountMetric,

@@ -179,10 +179,10 @@ describe('ordering CloudFormation', () => {
     });
   });
 
-  it('bundles into the queue consumer no token verification and no HTTP middleware', () => {
+  it('bundles into the queue consumer no token verification and no Middy', () => {
     const packages = bundledPackagesOf('processCheckout');
     expect(packages).toContain('@aws-lambda-powertools/batch');
-    for (const unused of ['jose', '@middy/http-cors', '@middy/http-security-headers']) {
+    for (const unused of ['jose', '@middy/core', '@middy/http-cors', '@middy/http-security-headers']) {
       expect(packages).not.toContain(unused);
     }
   });

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConflictError, NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { httpEvent, lambdaContext, signedInAs, verifyTestToken } from '../testing/index.js';
+import { captureLogLines } from '../testing/log-lines.js';
 import * as z from '../zod.js';
 import { httpHandler } from './http-handler.js';
 
@@ -32,6 +33,28 @@ const invoke = (event: ReturnType<typeof httpEvent>) => echo(event, lambdaContex
 const problemOf = (response: { body?: string }) => JSON.parse(response.body ?? '{}');
 
 describe('httpHandler', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('names the Lambda request and the correlation id on every line logged while handling it', async () => {
+    const logged = captureLogLines();
+    const loggingLogger = createLogger('shared-test', { logLevel: 'INFO' });
+    const handler = httpHandler({ logger: loggingLogger, access: 'public', request: {} }, async () => {
+      loggingLogger.info('handled');
+      return { status: 204 };
+    });
+
+    await handler(httpEvent({ headers: { 'X-Correlation-Id': 'abc-123' } }), lambdaContext('getProduct'));
+
+    expect(logged.lines()).toEqual([
+      expect.objectContaining({
+        message: 'handled',
+        function_name: 'getProduct',
+        function_request_id: 'test-aws-request-id',
+        correlation_id: 'abc-123',
+      }),
+    ]);
+  });
+
   it('passes parsed, defaulted input to the handler and answers JSON', async () => {
     const response = await invoke(
       httpEvent({ method: 'POST', body: { name: 'Mug', price: 1299 }, pathParameters: { id } }),

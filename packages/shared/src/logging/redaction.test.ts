@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logger.js';
+import { captureLogLines } from '../testing/log-lines.js';
 import { redact } from './redact.js';
 
 /** `{ level: { level: ... { ...leaf } } }`, `levels` objects deep. */
@@ -81,20 +82,8 @@ describe('redact', () => {
 describe('createLogger', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  // Powertools writes INFO lines to stdout and ERROR lines to stderr.
-  const captureLines = (): string[] => {
-    const lines: string[] = [];
-    for (const stream of [process.stdout, process.stderr]) {
-      vi.spyOn(stream, 'write').mockImplementation((chunk) => {
-        lines.push(String(chunk));
-        return true;
-      });
-    }
-    return lines;
-  };
-
   it('writes no card number, token or e-mail, whatever is logged', () => {
-    const lines = captureLines();
+    const written = captureLogLines();
     const logger = createLogger('redaction-test', { logLevel: 'DEBUG' });
 
     logger.info('Checkout by ada@example.com', {
@@ -103,21 +92,21 @@ describe('createLogger', () => {
       error: new Error('card 5555 5555 5555 4444 declined'),
     });
 
-    const output = lines.join('');
+    const output = written.text();
     expect(output).toContain('Checkout by [redacted-email]');
     expect(output).not.toMatch(/ada@example\.com|5555|eyJhbGci/);
     expect(JSON.parse(output).error.message).toBe('card [redacted-card] declined');
   });
 
   it('logs an error with its name, redacted message, stack and cause', () => {
-    const lines = captureLines();
+    const written = captureLogLines();
     const logger = createLogger('redaction-test', { logLevel: 'INFO' });
     const cause = new TypeError('socket closed while sending to ada@example.com');
     const error = new RangeError('card 5555555555554444 declined', { cause });
 
     logger.error('Request failed', { error });
 
-    const logged = JSON.parse(lines.join('')).error;
+    const logged = JSON.parse(written.text()).error;
     expect(logged).toMatchObject({
       name: 'RangeError',
       message: 'card [redacted-card] declined',
@@ -128,18 +117,18 @@ describe('createLogger', () => {
     );
     expect(logged.cause.stack).toContain('redaction.test.ts');
     expect(logged.location).toEqual(expect.any(String));
-    expect(lines.join('')).not.toMatch(/ada@example\.com|5555555555554444/);
+    expect(written.text()).not.toMatch(/ada@example\.com|5555555555554444/);
   });
 
   it('logs the fields an error carries, redacted, and each error of an AggregateError', () => {
-    const lines = captureLines();
+    const written = captureLogLines();
     const logger = createLogger('redaction-test', { logLevel: 'INFO' });
     const rejected = Object.assign(new Error('entry rejected'), { entryId: 'e-1', email: 'ada@example.com' });
     const error = new AggregateError([rejected, new Error('timed out')], 'publish failed');
 
     logger.error('Publish failed', error);
 
-    const logged = JSON.parse(lines.join('')).error;
+    const logged = JSON.parse(written.text()).error;
     expect(logged).toMatchObject({
       name: 'AggregateError',
       message: 'publish failed',
@@ -151,13 +140,13 @@ describe('createLogger', () => {
   });
 
   it('logs an error that is its own cause without looping', () => {
-    const lines = captureLines();
+    const written = captureLogLines();
     const logger = createLogger('redaction-test', { logLevel: 'INFO' });
     const error = new Error('retry loop');
     error.cause = error;
 
     logger.error('Gave up', { error });
 
-    expect(JSON.parse(lines.join('')).error).toMatchObject({ message: 'retry loop', cause: '[circular]' });
+    expect(JSON.parse(written.text()).error).toMatchObject({ message: 'retry loop', cause: '[circular]' });
   });
 });

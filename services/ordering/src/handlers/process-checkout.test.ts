@@ -1,6 +1,7 @@
 import { createLogger } from '@eshop/shared';
 import { lambdaContext } from '@eshop/shared/testing';
-import { describe, expect, it, vi } from 'vitest';
+import { captureLogLines } from '@eshop/shared/testing/log-lines';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from '../../test/support/checkout.js';
 import { differentOrderLogged } from '../../test/support/consumer-logs.js';
 import { inMemoryOrders } from '../../test/support/in-memory-orders.js';
@@ -31,6 +32,32 @@ const consumer = (saveNewOrder?: SaveNewOrder) => {
 };
 
 describe('processCheckout', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('names the Lambda request and the record on the lines it logs', async () => {
+    const logged = captureLogLines();
+    const logger = createLogger('ordering-test', { logLevel: 'INFO' });
+    const handler = processCheckoutHandler({
+      logger,
+      countMetric: () => undefined,
+      now,
+      saveNewOrder: inMemoryOrders().saveNewOrder,
+    });
+    const checkout = aCheckout();
+
+    await handler(sqsEvent(checkoutRecord(checkout, 'm-1')), context);
+
+    expect(logged.lines()).toEqual([
+      expect.objectContaining({
+        message: 'Order placed',
+        function_name: 'processCheckout',
+        function_request_id: context.awsRequestId,
+        messageId: 'm-1',
+        checkoutId: checkout.checkoutId,
+      }),
+    ]);
+  });
+
   it('places an order for every checkout of the batch and reports no failure', async () => {
     const { store, handle } = consumer();
 

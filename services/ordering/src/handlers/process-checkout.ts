@@ -1,5 +1,4 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import {
   CheckoutBasket,
   type CheckoutBasketDetail,
@@ -7,8 +6,8 @@ import {
   InvalidEventError,
   type Logger,
   parseEvent,
+  withLambdaContext,
 } from '@eshop/shared';
-import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { CheckoutConflictError, placeOrder } from '../domain/place-order.js';
 import type { SaveNewOrder } from '../domain/ports.js';
@@ -99,7 +98,6 @@ export const processCheckoutHandler = ({ logger, countMetric, saveNewOrder, now 
       throwOnFullBatchFailure: false,
     });
 
-  return middy<SQSEvent, SQSBatchResponse>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler(processBatch);
+  // No Middy: the Lambda context on every log line is the only thing a middleware would add here.
+  return withLambdaContext(logger, processBatch);
 };
