@@ -1,6 +1,7 @@
 // Runs in a fresh Node process whose environment is exactly a function's (see packaged-bundles.ts):
-// loads the packaged bundle as Lambda would (require for CommonJS, import for an ES module), optionally invokes its handler with one event, and
-// writes what happened as JSON to the file named by the last argument (stdout is the function's log).
+// loads the packaged bundle as Lambda would (require for CommonJS, import for an ES module),
+// optionally invokes its handler with one event, and writes what happened as JSON to the file
+// named by the last argument (stdout is the function's log).
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
