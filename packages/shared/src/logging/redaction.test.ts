@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logger.js';
 import { captureLogLines } from '../testing/log-lines.js';
-import { redact } from './redact.js';
+import { MAX_DEPTH, redact, TOO_DEEP } from './redact.js';
 
 /** `{ level: { level: ... { ...leaf } } }`, `levels` objects deep. */
 const nested = (levels: number, leaf: Record<string, unknown>): Record<string, unknown> =>
@@ -50,6 +50,27 @@ describe('redact', () => {
 
     expect(output).not.toContain('ada@example.com');
     expect(output).toContain('[truncated: nested too deeply]');
+  });
+
+  it('keeps MAX_DEPTH levels below the root, and marks the next one', () => {
+    expect(JSON.stringify(redact(nested(MAX_DEPTH, { email: 'ada@example.com' })))).toContain(
+      '{"email":"[redacted]"}',
+    );
+    expect(JSON.stringify(redact(nested(MAX_DEPTH + 1, { email: 'ada@example.com' })))).toContain(
+      `{"level":"${TOO_DEEP}"}`,
+    );
+  });
+
+  it('marks arrays nested too deeply as well', () => {
+    const deep = Array.from({ length: MAX_DEPTH + 2 }).reduce<unknown[]>(
+      (inner) => [inner],
+      ['ada@example.com'],
+    );
+
+    const output = JSON.stringify(redact(deep));
+
+    expect(output).not.toContain('ada@example.com');
+    expect(output).toContain(TOO_DEEP);
   });
 
   it('redacts every level it keeps', () => {
