@@ -61,6 +61,12 @@ describe('redact', () => {
     );
   });
 
+  it('walks an object whose toJSON returns the object itself once, as JSON does', () => {
+    const selfJson = { note: 'ada@example.com', toJSON: () => selfJson };
+
+    expect(redact(selfJson)).toMatchObject({ note: '[redacted-email]' });
+  });
+
   it('marks arrays nested too deeply as well', () => {
     const deep = Array.from({ length: MAX_DEPTH + 2 }).reduce<unknown[]>(
       (inner) => [inner],
