@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
  * mutant in module-level code (Stryker calls it static) runs every selected test, so each module is
  * run with its own tests only: shared's runtime with all services' tests would take hours.
  */
-const modules = {
+export const modules = {
   shared: {
     mutate: ['packages/shared/src/**/*.ts', '!packages/shared/src/openapi/**'],
     projects: ['shared'],
@@ -37,8 +37,8 @@ const NOT_MUTATED = [
   '!packages/shared/src/testing/**',
 ];
 
-// `MUTATE_MODULE=<name> pnpm exec stryker run` (what `pnpm mutate` does for each module in turn);
-// without it, one run over every module with every test.
+// `MUTATE_MODULE=<name> pnpm exec stryker run`: what `pnpm mutate` does for each of `modules` in
+// turn (package.json reads their names from here); without it, one run over every module.
 const moduleName = process.env.MUTATE_MODULE;
 const selected = moduleName === undefined ? undefined : modules[moduleName];
 if (moduleName !== undefined && selected === undefined) {
