@@ -140,7 +140,11 @@ describe('buildJwtVerifier refuses (401)', () => {
       'base64url',
     );
 
-    await refused(`${header}.${forged}.${signature}`);
+    await refused(`${header}.${forged}.${signature}`, 'The token is not valid');
+    // The log of the 401 says what jose found wrong.
+    await expect(verify(`${header}.${forged}.${signature}`)).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' }),
+    });
   });
 
   it('a token from another issuer signed with a key of its own', async () => {
@@ -173,6 +177,19 @@ describe('buildJwtVerifier refuses (401)', () => {
   });
 });
 
+describe('buildJwtVerifier finds the keys', () => {
+  it('under the issuer’s /.well-known/jwks.json, also when the issuer ends in a slash', async () => {
+    const withSlash = `${issuer.issuer}/`;
+    const verifyWithSlash = buildJwtVerifier({ issuer: withSlash, audience: issuer.audience });
+
+    await expect(
+      verifyWithSlash(await issuer.mint({ userName: 'swn', issuer: withSlash })),
+    ).resolves.toMatchObject({
+      userName: 'swn',
+    });
+  });
+});
+
 describe('buildJwtVerifier ignores a plain groups claim', () => {
   it('grants nothing for groups: ["admin"] without cognito:groups', async () => {
     await expect(
@@ -195,7 +212,8 @@ const stopServer = (server: Server) =>
   });
 
 describe('buildJwtVerifier when the issuer’s keys cannot be had (503, never 401)', () => {
-  const unavailable = async (jwksUrl: string, jwksTimeoutMs?: number) => {
+  /** Refused with a 503 whose cause (logged, never answered) says what went wrong with the keys. */
+  const unavailable = async (jwksUrl: string, reason: RegExp, jwksTimeoutMs?: number) => {
     const troubled = buildJwtVerifier({
       issuer: issuer.issuer,
       audience: issuer.audience,
@@ -206,21 +224,45 @@ describe('buildJwtVerifier when the issuer’s keys cannot be had (503, never 40
     const outcome = troubled(await issuer.mint({ userName: 'swn' }));
 
     await expect(outcome).rejects.toThrow(ServiceUnavailableError);
-    await expect(outcome).rejects.toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    await expect(outcome).rejects.toMatchObject({
+      message: 'Cannot verify tokens right now; retry shortly',
+      retryAfterSeconds: expect.any(Number),
+      cause: expect.objectContaining({ message: expect.stringMatching(reason) }),
+    });
   };
 
   it.each([
-    ['answers 500', 500, 'text/plain', 'Internal Server Error'],
-    ['answers 503', 503, 'application/json', '{"message":"Service Unavailable"}'],
-    ['answers an HTML page', 200, 'text/html', '<html><body>Sign in to the corporate proxy</body></html>'],
-    ['answers JSON that is not a key set', 200, 'application/json', '{"message":"ok"}'],
-  ])('the JWKS endpoint %s', async (_, status, type, body) => {
+    ['answers 500', 500, 'text/plain', 'Internal Server Error', /^The key set's address answered 500$/],
+    [
+      'answers 503',
+      503,
+      'application/json',
+      '{"message":"Service Unavailable"}',
+      /^The key set's address answered 503$/,
+    ],
+    // A key set is no good when the answer is not a 200, however valid its body.
+    [
+      'answers 404 with a key set',
+      404,
+      'application/json',
+      '{"keys":[]}',
+      /^The key set's address answered 404$/,
+    ],
+    [
+      'answers an HTML page',
+      200,
+      'text/html',
+      '<html><body>Sign in to the corporate proxy</body></html>',
+      /not valid JSON/,
+    ],
+    ['answers JSON that is not a key set', 200, 'application/json', '{"message":"ok"}', /JSON Web Key Set/],
+  ])('the JWKS endpoint %s', async (_, status, type, body, reason) => {
     const { url, server } = await startJwksServer((_request, response) => {
       response.writeHead(status, { 'content-type': type });
       response.end(body);
     });
     try {
-      await unavailable(url);
+      await unavailable(url, reason);
     } finally {
       await stopServer(server);
     }
@@ -231,14 +273,14 @@ describe('buildJwtVerifier when the issuer’s keys cannot be had (503, never 40
       // Never answers: the verifier's own timeout must end the wait.
     });
     try {
-      await unavailable(url, 200);
+      await unavailable(url, /^The key set did not arrive within 200 ms$/, 200);
     } finally {
       await stopServer(server);
     }
   });
 
   it('nothing listens where the JWKS should be (connection refused)', async () => {
-    await unavailable(`http://127.0.0.1:${await freePort()}/jwks.json`);
+    await unavailable(`http://127.0.0.1:${await freePort()}/jwks.json`, /ECONNREFUSED/);
   });
 
   it('recovers once the JWKS endpoint answers again', async () => {

@@ -57,6 +57,7 @@ describe('isConditionalCheckFailed', () => {
     ['another error', new Error('ConditionalCheckFailedException')],
     ['a transaction cancellation', { name: 'TransactionCanceledException' }],
     ['null', null],
+    ['undefined', undefined],
     ['the name alone', 'ConditionalCheckFailedException'],
   ])('is false for %s', (_, error) => {
     expect(isConditionalCheckFailed(error)).toBe(false);

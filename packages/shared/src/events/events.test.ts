@@ -1,7 +1,7 @@
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
 import { aCheckout, envelopeOf } from '../testing/checkout-basket.js';
-import { CheckoutBasket } from './checkout-basket.js';
+import { CheckoutBasket, type CheckoutItem } from './checkout-basket.js';
 import { InvalidEventError, parseEvent } from './event-definition.js';
 import { buildPublishEvent, EventPublishError } from './publish-event.js';
 
@@ -41,6 +41,15 @@ describe('parseEvent', () => {
     expect(
       reasonOf(
         envelope({ detail: { ...detail, items: [{ ...detail.items[0], lineTotal: 1000 }], total: 1000 } }),
+      ).issues,
+    ).toEqual(['items: Every lineTotal must equal unitPrice × quantity']);
+    // Every line is checked, not just one: the first line adds up, the second does not.
+    const [good, second] = detail.items as [CheckoutItem, CheckoutItem];
+    expect(
+      reasonOf(
+        envelope({
+          detail: { ...detail, items: [good, { ...second, lineTotal: 1 }], total: good.lineTotal + 1 },
+        }),
       ).issues,
     ).toEqual(['items: Every lineTotal must equal unitPrice × quantity']);
   });
