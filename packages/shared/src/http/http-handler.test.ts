@@ -55,6 +55,61 @@ describe('httpHandler', () => {
     ]);
   });
 
+  it('forgets the keys a request added to the log before the next request', async () => {
+    const logged = captureLogLines();
+    const loggingLogger = createLogger('shared-test', { logLevel: 'INFO' });
+    let requests = 0;
+    const handler = httpHandler({ logger: loggingLogger, access: 'public', request: {} }, async () => {
+      requests += 1;
+      if (requests === 1) loggingLogger.appendKeys({ basket_lines: 3 });
+      loggingLogger.info('handled');
+      return { status: 204 };
+    });
+
+    await handler(httpEvent(), lambdaContext());
+    await handler(httpEvent(), lambdaContext());
+
+    const [first, second] = logged.lines();
+    expect(first).toMatchObject({ basket_lines: 3 });
+    expect(second).not.toHaveProperty('basket_lines');
+  });
+
+  it('answers 503 while it still can when a dependency outlasts the function’s time', async () => {
+    const stuck = httpHandler({ logger, access: 'public', request: {} }, () => new Promise(() => undefined));
+    // 1.3 s left: the answer must come 1 s (INVOCATION_RESERVE_MS) before Lambda would end the function.
+    const context = { ...lambdaContext(), getRemainingTimeInMillis: () => 1300 };
+    const started = Date.now();
+
+    const response = await stuck(httpEvent(), context);
+
+    expect(response.statusCode).toBe(503);
+    expect(problemOf(response)).toMatchObject({
+      detail: 'A dependency is too slow right now; retry shortly',
+    });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('answers an event without headers (a direct invocation) as the client’s mistake, not a crash', async () => {
+    const { headers: _, ...headless } = httpEvent({ method: 'POST', body: { name: 'Mug', price: 1 } });
+    const event = (extra = {}) => ({ ...headless, ...extra }) as unknown as ReturnType<typeof httpEvent>;
+    const signedInOnly = httpHandler(
+      { logger, access: 'user', verifyToken: verifyTestToken, request: {} },
+      async () => ({ status: 204 }),
+    );
+
+    expect((await invoke(event({ pathParameters: { id } }))).statusCode).toBe(415);
+    expect((await signedInOnly(event(), lambdaContext())).statusCode).toBe(401);
+  });
+
+  it('ignores Prefer on an endpoint without a body', async () => {
+    const bodiless = httpHandler({ logger, access: 'public', request: {} }, async () => ({ status: 204 }));
+
+    const response = await bodiless(httpEvent({ headers: { prefer: 'handling=strict' } }), lambdaContext());
+
+    expect(response.statusCode).toBe(204);
+    expect(response.headers?.['preference-applied']).toBeUndefined();
+  });
+
   it('passes parsed, defaulted input to the handler and answers JSON', async () => {
     const response = await invoke(
       httpEvent({ method: 'POST', body: { name: 'Mug', price: 1299 }, pathParameters: { id } }),

@@ -68,6 +68,8 @@ describe('jsonBody', () => {
   it.each([
     ['no body', undefined],
     ['an empty body', ''],
+    // What a direct invocation (not through API Gateway) may carry.
+    ['a null body', null as unknown as string],
   ])('answers 400 to %s', async (_, body) => {
     expect(await send(body)).toMatchObject({
       status: 400,

@@ -8,14 +8,21 @@ describe('handlingPreferenceOf (RFC 7240 Prefer)', () => {
     ['respond-async, handling=strict; param=1', 'strict'],
     ['handling=lenient', 'lenient'],
     ['handling=lenient, handling=strict', 'lenient'],
+    // RFC 7240 allows whitespace before a preference's parameters.
+    ['handling=strict ; param=1', 'strict'],
   ])('reads %s as %s', (header, expected) => {
     expect(handlingPreferenceOf(header)).toBe(expected);
   });
 
-  it.each([undefined, '', 'return=minimal', 'handling=picky', 'xhandling=strict'])(
-    'finds no handling preference in %s',
-    (header) => {
-      expect(handlingPreferenceOf(header)).toBeUndefined();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'return=minimal',
+    'handling=picky',
+    'xhandling=strict',
+    'handling=strict x',
+    'handling=strictly',
+  ])('finds no handling preference in %s', (header) => {
+    expect(handlingPreferenceOf(header)).toBeUndefined();
+  });
 });
