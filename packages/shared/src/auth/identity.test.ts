@@ -12,7 +12,11 @@ describe('assertActsFor', () => {
   });
 
   it('forbids acting for someone else and requires a sign-in', () => {
-    expect(() => assertActsFor(user, 'eve')).toThrow(ForbiddenError);
-    expect(() => assertActsFor(undefined, 'swn')).toThrow(UnauthorizedError);
+    expect(() => assertActsFor(user, 'eve')).toThrow(
+      new ForbiddenError('You may only access your own data (signed in as swn)'),
+    );
+    expect(() => assertActsFor(undefined, 'swn')).toThrow(
+      new UnauthorizedError('Sign in to access user data'),
+    );
   });
 });

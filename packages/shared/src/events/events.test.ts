@@ -30,6 +30,10 @@ describe('parseEvent', () => {
       issues: expect.arrayContaining(['(root): Invalid input: expected object, received array']),
     });
     expect(reasonOf(envelope({ id: '' })).issues).toEqual([expect.stringMatching(/^id: /)]);
+    // A nested field is named by its path.
+    expect(
+      reasonOf(envelope({ detail: { ...detail, buyer: { ...detail.buyer, email: 'nope' } } })).issues,
+    ).toEqual(['buyer.email: Invalid email address']);
     expect(reasonOf(envelope({ source: 'eshop.product' }))).toEqual({
       message: 'Expected eshop.basket/CheckoutBasket, got eshop.product/CheckoutBasket',
       issues: [],

@@ -335,12 +335,20 @@ describe('httpHandler authentication', () => {
     }));
 
   it('is secure by default: an endpoint that does not say public needs a verifier', async () => {
-    const forgotten = httpHandler({ logger, request: {} }, async () => ({ status: 200, body: 'secret' }));
+    const logged = captureLogLines();
+    const errorLogger = createLogger('shared-test', { logLevel: 'ERROR' });
+    const forgotten = httpHandler({ logger: errorLogger, request: {} }, async () => ({
+      status: 200,
+      body: 'secret',
+    }));
 
     const response = await forgotten(httpEvent({ headers: signedInAs('swn') }), lambdaContext());
 
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('secret');
+    // The operator, not the client, learns what is wrong.
+    expect(response.body).not.toContain('verifier');
+    expect(logged.text()).toContain('A protected endpoint was built without a token verifier');
   });
 
   it('passes the verified identity to the handler', async () => {

@@ -21,7 +21,13 @@ describe('cursor', () => {
   it.each(['not-base64-json', encodeCursor({ id: 1 }), encodeCursor({ id: 'x', extra: 'y' }), '%%%'])(
     'rejects %s as a validation error on the cursor',
     (cursor) => {
-      expect(() => decodeCursor(cursor, keySchema)).toThrow(ValidationError);
+      expect(() => decodeCursor(cursor, keySchema)).toThrow(
+        expect.objectContaining({
+          name: 'ValidationError',
+          message: 'The cursor is not one this API issued',
+          fieldErrors: [{ in: 'query', pointer: '#/cursor', detail: 'Invalid or expired cursor' }],
+        }),
+      );
     },
   );
 });
@@ -40,6 +46,8 @@ describe('cursorKeyString', () => {
 
   it('accepts a key within the limit', () => {
     expect(decodeCursor(encodeCursor({ id: 'é😀' }), strict)).toEqual({ id: 'é😀' });
+    // Exactly the limit: 4 × 2 bytes.
+    expect(decodeCursor(encodeCursor({ id: 'éééé' }), strict)).toEqual({ id: 'éééé' });
   });
 });
 
