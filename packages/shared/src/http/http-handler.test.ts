@@ -336,8 +336,8 @@ describe('httpHandler authentication', () => {
 
   it('is secure by default: an endpoint that does not say public needs a verifier', async () => {
     const logged = captureLogLines();
-    const errorLogger = createLogger('shared-test', { logLevel: 'ERROR' });
-    const forgotten = httpHandler({ logger: errorLogger, request: {} }, async () => ({
+    const loggingLogger = createLogger('shared-test', { logLevel: 'INFO' });
+    const forgotten = httpHandler({ logger: loggingLogger, request: {} }, async () => ({
       status: 200,
       body: 'secret',
     }));
