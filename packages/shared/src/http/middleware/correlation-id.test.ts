@@ -41,6 +41,14 @@ describe('correlationId', () => {
     expect(await correlationIdOf({}, '')).toMatch(UUID);
   });
 
+  it('makes up a UUID when there is no Lambda request id at all (a caller other than Lambda)', async () => {
+    const context = { ...lambdaContext(), awsRequestId: undefined as unknown as string };
+
+    const response = await respond(200)(httpEvent(), context);
+
+    expect(response.headers?.['x-correlation-id']).toMatch(UUID);
+  });
+
   it('answers it on errors too', async () => {
     const response = await respond(500)(
       httpEvent({ headers: { 'x-correlation-id': 'trace-me' } }),
