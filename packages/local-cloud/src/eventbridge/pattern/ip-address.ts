@@ -87,10 +87,11 @@ export function parseCidr(text: string, reject: (reason: string) => never): IpRa
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   if (parts.length !== 2) return reject("Malformed CIDR, one '/' required");
   const [addressText = '', maskText = ''] = parts;
-  if (!/^[+-]?\d{1,10}$/.test(maskText) || Math.abs(Number(maskText)) > 2147483647) {
+  // Java's Integer.parseInt: any number of digits (leading zeros too) within a 32-bit int.
+  const maskBits = Number(maskText);
+  if (!/^[+-]?\d+$/.test(maskText) || maskBits < -2147483648 || maskBits > 2147483647) {
     return reject('Malformed CIDR, mask bits must be an integer');
   }
-  const maskBits = Number(maskText);
   if (maskBits < 0) return reject('Malformed CIDR, mask bits must not be negative');
   const low = addressBytesOrReject(addressText, reject);
   if (low.length === 4 && maskBits > 31) return reject('IPv4 mask bits must be < 32');
