@@ -65,13 +65,19 @@ export const rememberingCatalog = (find: FindCatalogProducts) => {
     const found = await Promise.all(ids.map(async (id) => [id, await answers.get(id)] as const));
     return new Map(found.flatMap(([id, product]) => (product === undefined ? [] : [[id, product] as const])));
   };
+  // Every id must be found: an id remembered as unknown (the catalog not yet seeded, or busy) would
+  // make every checkout of it a refusal for the rest of the file.
   const warm = async (ids: string[], attempts = 5): Promise<void> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await findCatalogProducts(ids);
-        return;
+        const found = await findCatalogProducts(ids);
+        const missing = ids.filter((id) => !found.has(id));
+        if (missing.length === 0) return;
+        for (const id of missing) answers.delete(id);
+        throw new Error(`The catalog does not know ${missing.join(', ')}`);
       } catch (error) {
         if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
       }
     }
   };
