@@ -34,7 +34,12 @@ export function flattenEvent(event: Record<string, unknown>, paths?: Iterable<st
   const wanted = paths ? pathsAndPrefixes(paths) : undefined;
   let nextArrayId = 0;
 
-  const visit = (value: unknown, path: string, trail: readonly (readonly [number, number])[]): void => {
+  // The top level has no path (`undefined`): `''` is the name of a top-level `""` key.
+  const visit = (
+    value: unknown,
+    path: string | undefined,
+    trail: readonly (readonly [number, number])[],
+  ): void => {
     if (Array.isArray(value)) {
       const arrayId = nextArrayId++;
       for (let index = 0; index < value.length; index++)
@@ -42,11 +47,11 @@ export function flattenEvent(event: Record<string, unknown>, paths?: Iterable<st
     } else if (typeof value === 'object' && value !== null) {
       // for...in over a parsed JSON object sees exactly its own keys, without allocating entries.
       for (const key in value) {
-        const childPath = path ? `${path}.${key}` : key;
+        const childPath = path === undefined ? key : `${path}.${key}`;
         if (!wanted || wanted.has(childPath))
           visit((value as Record<string, unknown>)[key], childPath, trail);
       }
-    } else if (path) {
+    } else if (path !== undefined) {
       const leaf: EventField = { value: value as LeafValue, trail };
       const existing = fields.get(path);
       if (existing) existing.push(leaf);
@@ -54,6 +59,6 @@ export function flattenEvent(event: Record<string, unknown>, paths?: Iterable<st
     }
   };
 
-  visit(event, '', []);
+  visit(event, undefined, []);
   return fields;
 }
