@@ -1,3 +1,4 @@
+import { rejectPattern } from './invalid-event-pattern-error.js';
 import type { Matcher } from './matchers.js';
 
 /**
@@ -32,10 +33,12 @@ export type PatternEntry =
 /**
  * Merging two `$or`s that write the same path multiplies their alternatives (that is what
  * event-ruler does to every `$or`). Only writes of one path from several places need it, which takes
- * dotted keys or a nested object repeating its parent's `$or` paths; past this bound the `$or`s are
- * kept apart and both constraints apply.
+ * dotted keys or a nested object repeating its parent's `$or` paths. Past this bound the pattern is
+ * refused, saying the limit is the emulator's: keeping the `$or`s apart would silently answer
+ * differently from event-ruler, where the later write wins.
  */
 const MAX_MERGED_ALTERNATIVES = 1024;
+const TOO_MANY_MERGED_ALTERNATIVES = `$or groups writing the same path combine into more than ${MAX_MERGED_ALTERNATIVES} alternatives, which the local EventBridge emulator does not model (its limit, not EventBridge's)`;
 
 const writesCache = new WeakMap<PatternEntry, ReadonlySet<string>>();
 
@@ -114,14 +117,8 @@ export function normalizeEntries(entries: readonly PatternEntry[]): PatternNode 
       continue;
     }
     const merged = group.length === 1 ? group[0] : mergeGroup(group);
-    if (merged?.kind === 'or') {
-      addOr(merged);
-      continue;
-    }
-    for (const entry of group) {
-      if (entry.kind === 'or') addOr(entry);
-      else fields.set(entry.leaf.path, entry.leaf);
-    }
+    if (merged?.kind !== 'or') rejectPattern(TOO_MANY_MERGED_ALTERNATIVES);
+    addOr(merged);
   }
   return { fields, ors };
 }

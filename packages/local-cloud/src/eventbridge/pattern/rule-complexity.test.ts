@@ -112,6 +112,51 @@ describe('EventBridge rule complexity limit', () => {
     ).toBe(TOO_COMPLEX_MESSAGE);
   });
 
+  it('counts every wildcard of a field at its opening quote, stars or not', () => {
+    const letters = (count: number) => wildcards(...'abcdefghijk'.slice(0, count));
+    // Each value starts with a quote: the state after it leads to every pattern of the field.
+    expect(outcome({ id: letters(10) })).toBe('accepted');
+    expect(outcome({ id: letters(11) })).toBe(TOO_COMPLEX_MESSAGE);
+  });
+
+  describe('tells the values before a wildcard field apart as event-ruler does', () => {
+    const [first, second, third, fourth] = wildcards(
+      '*:stack/A/*',
+      '*:stack/B/*',
+      '*:stack/C/*',
+      '*:stack/D/*',
+    );
+    const behind = (before: unknown, after: unknown) => ({
+      $or: [
+        { account: before, id: [first, second] },
+        { account: after, id: [third, fourth] },
+      ],
+    });
+
+    it('an anything-but list is one pattern whatever the order of its values', () => {
+      expect(outcome(behind([{ 'anything-but': ['1', '2'] }], [{ 'anything-but': ['2', '1'] }]))).toBe(
+        TOO_COMPLEX_MESSAGE,
+      );
+      expect(outcome(behind([{ 'anything-but': ['1'] }], [{ 'anything-but': ['2'] }]))).toBe('accepted');
+    });
+
+    it('a number is a pattern of its own, and leads on to the fields after it', () => {
+      expect(outcome(behind([1], [2]))).toBe('accepted');
+      expect(outcome(behind([1], [1]))).toBe(TOO_COMPLEX_MESSAGE);
+      expect(outcome({ account: [1], id: [first, second, third, fourth] })).toBe(TOO_COMPLEX_MESSAGE);
+    });
+
+    it('fields are added in sorted order, not in the order the pattern lists them', () => {
+      const idFirst = {
+        $or: [
+          { id: [first, second], account: ['1'] },
+          { id: [third, fourth], account: ['2'] },
+        ],
+      };
+      expect(outcome(idFirst)).toBe('accepted');
+    });
+  });
+
   it('does not look behind an exists:false field, as event-ruler does not', () => {
     const tooMany = wildcards('*:stack/A/*', '*:stack/B/*', '*:stack/C/*', '*:stack/D/*');
     expect(outcome({ account: [{ exists: false }], id: tooMany })).toBe('accepted');
@@ -122,6 +167,27 @@ describe('EventBridge rule complexity limit', () => {
     expect(outcome({ a: wildcards('*:*:*:*:*:event-bus/*'), b: [{ wildcard: 5 }] })).toBe(
       'Event pattern is not valid. Reason: wildcard match pattern must be a string',
     );
+  });
+
+  it('models 4096 sub-rules one by one', () => {
+    const parallel: Record<string, unknown> = {};
+    for (let i = 0; i < 11; i++) parallel[`f${i}`] = { $or: [{ a: ['x'] }, { b: ['y'] }] };
+    const [first, second, third, fourth] = wildcards(
+      '*:stack/A/*',
+      '*:stack/B/*',
+      '*:stack/C/*',
+      '*:stack/D/*',
+    );
+    // 2 × 2^11 = 4096 sub-rules, the most modelled one by one: each account leads to its own "arn"
+    // machine with two wildcards (accepted), where the upper bound taken past 4096 puts all four in
+    // one (refused). "arn" sorts before the "f" fields: only two machines hold wildcards.
+    const pattern = {
+      $or: [
+        { account: ['1'], arn: [first, second], ...parallel },
+        { account: ['2'], arn: [third, fourth], ...parallel },
+      ],
+    };
+    expect(outcome(pattern)).toBe('accepted');
   });
 
   it('still judges wildcards behind more $or combinations than it models one by one', () => {
