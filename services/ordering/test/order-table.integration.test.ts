@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableLike } from '@eshop/local-cloud';
 import { dynamoDbCancellingTransactions, localCloud } from '@eshop/local-cloud/testing';
 import { ValidationError } from '@eshop/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Order, orderFromCheckout } from '../src/domain/order.js';
-import { orderTable } from '../src/store/order-table.js';
+import { orderKey, orderTable } from '../src/store/order-table.js';
 import { aCheckout } from './support/checkout.js';
 import { localOrderTable } from './support/local-table.js';
 
@@ -88,6 +89,33 @@ describe('order table', () => {
       '2026-11-27T08:00:00.000Z',
     ]);
     expect(pages).toBeGreaterThanOrEqual(3);
+  });
+
+  // An order stored before checkout guards existed has no guard: its own key still finds it.
+  it('reports an order stored without a guard as already placed, not as new', async () => {
+    const order = orderFromCheckout(
+      aCheckout({ userName, checkedOutAt: '2026-10-03T00:00:00.000Z' }),
+      new Date(),
+    );
+    saved.push(order);
+    await table.documentClient.send(
+      new PutCommand({ TableName: table.tableName, Item: { ...order, ...orderKey(order) } }),
+    );
+
+    await expect(table.saveNewOrder(order)).resolves.toEqual({ placed: false, existing: order });
+  });
+
+  it('pages through all of a user’s orders without a date filter', async () => {
+    const user = `${userName}-all`;
+    const placed = [
+      await save('2026-11-03T00:00:00.000Z', user),
+      await save('2026-11-04T00:00:00.000Z', user),
+    ];
+
+    const first = await table.listUserOrders({ userName: user, limit: 1 });
+    const second = await table.listUserOrders({ userName: user, limit: 1, cursor: first.nextCursor });
+
+    expect([...first.items, ...second.items]).toEqual(placed.reverse());
   });
 
   it('rejects a cursor issued for another user instead of failing in DynamoDB', async () => {

@@ -1,6 +1,17 @@
 import { ValidationError } from '@eshop/shared';
 import { describe, expect, it } from 'vitest';
-import { basketView, MAX_QUANTITY_PER_LINE, mergeLines } from './basket.js';
+import { basketView, emptyBasket, MAX_QUANTITY_PER_LINE, mergeLines, saveBasketSchema } from './basket.js';
+
+describe('saveBasketSchema', () => {
+  it('says why a fractional quantity is refused', () => {
+    const result = saveBasketSchema.safeParse({
+      userName: 'ada',
+      items: [{ productId: 'a', quantity: 1.5 }],
+    });
+
+    expect(result.error?.issues[0]?.message).toBe('Must be a whole number');
+  });
+});
 
 describe('mergeLines', () => {
   it('sums quantities of the same product and colour, keeping first-seen order', () => {
@@ -18,13 +29,31 @@ describe('mergeLines', () => {
     ]);
   });
 
-  it('refuses a merged quantity over the per-line limit', () => {
-    expect(() =>
+  it('gives a line without a colour no colour field', () => {
+    const [line] = mergeLines([
+      { productId: 'a', quantity: 1 },
+      { productId: 'a', quantity: 2 },
+    ]);
+
+    expect(line).toStrictEqual({ productId: 'a', quantity: 3 });
+  });
+
+  it('refuses a merged quantity over the per-line limit, naming the product and its sum', () => {
+    const merge = () =>
       mergeLines([
         { productId: 'a', quantity: 60 },
         { productId: 'a', quantity: 40 },
-      ]),
-    ).toThrow(ValidationError);
+      ]);
+
+    expect(merge).toThrow(ValidationError);
+    expect(merge).toThrow(
+      expect.objectContaining({
+        message: 'At most 99 of one product per basket',
+        fieldErrors: [
+          { in: 'body', pointer: '#/items', detail: 'Product a adds up to 100; the limit is 99' },
+        ],
+      }),
+    );
   });
 
   it('accepts a merged quantity of exactly the per-line limit', () => {
@@ -34,6 +63,12 @@ describe('mergeLines', () => {
         { productId: 'a', quantity: 1 },
       ]),
     ).toEqual([{ productId: 'a', quantity: MAX_QUANTITY_PER_LINE }]);
+  });
+});
+
+describe('emptyBasket', () => {
+  it('is the basket of a user who has none: no lines, dated at the epoch', () => {
+    expect(emptyBasket('ada')).toEqual({ userName: 'ada', lines: [], updatedAt: '1970-01-01T00:00:00.000Z' });
   });
 });
 

@@ -110,6 +110,12 @@ describe('checkout', () => {
     },
   );
 
+  it('says why a card number of the wrong length is refused', () => {
+    const result = checkoutRequestSchema.safeParse({ ...request, cardInfo: '424' });
+
+    expect(result.error?.issues[0]?.message).toBe('Must be 4-19 digits');
+  });
+
   it('prices from the catalog (not the stored prices), publishes, then empties the basket', async () => {
     const { deps, state } = fakes(basket());
 
@@ -130,13 +136,36 @@ describe('checkout', () => {
     expect(state.basket).toBeUndefined();
   });
 
+  it('publishes each line as priced, with a colour and card digits only where there are some', async () => {
+    const { deps, state } = fakes(basket());
+    const { cardInfo: _, ...withoutCard } = request;
+
+    await checkout(deps)(withoutCard, { correlationId: 'c-1' });
+
+    expect(state.published[0]?.items).toStrictEqual([
+      { productId: 'a', productName: 'Product a', quantity: 3, unitPrice: 500, lineTotal: 1500 },
+      {
+        productId: 'b',
+        productName: 'Product b',
+        quantity: 2,
+        unitPrice: 1250,
+        lineTotal: 2500,
+        color: 'red',
+      },
+    ]);
+    expect(state.published[0]?.payment).toStrictEqual({ method: 'card' });
+  });
+
   it('refuses an empty or missing basket with ConflictError', async () => {
     await expect(checkout(fakes(undefined).deps)(request, { correlationId: 'c' })).rejects.toThrow(
       ConflictError,
     );
     await expect(
       checkout(fakes({ ...basket(), lines: [] }).deps)(request, { correlationId: 'c' }),
-    ).rejects.toMatchObject({ members: { reason: 'basket-empty' } });
+    ).rejects.toMatchObject({
+      message: 'The basket of ada is empty; add items before checking out',
+      members: { reason: 'basket-empty' },
+    });
   });
 
   it('refuses a basket holding a product that left the catalog', async () => {
@@ -152,6 +181,14 @@ describe('checkout', () => {
       members: { reason: 'products-unavailable' },
     });
     expect(state.published).toHaveLength(0);
+  });
+
+  it('names every product that left the catalog', async () => {
+    const { deps } = fakes(basket(), { findCatalogProducts: catalogOf(() => undefined) });
+
+    await expect(checkout(deps)(request, { correlationId: 'c' })).rejects.toThrow(
+      'The basket holds products no longer in the catalog: a, b. Update the basket and retry.',
+    );
   });
 
   it('keeps the basket and its pending checkout when publishing fails, and a retry reuses the checkout id', async () => {
@@ -210,7 +247,46 @@ describe('checkout', () => {
   it('answers 503 when the transaction was cancelled for another reason than a condition', async () => {
     const { deps, state } = fakes(basket(), { beginCheckout: async () => 'busy' });
 
-    await expect(checkout(deps)(request, { correlationId: 'c' })).rejects.toThrow(ServiceUnavailableError);
+    const refused = checkout(deps)(request, { correlationId: 'c' });
+
+    await expect(refused).rejects.toThrow(ServiceUnavailableError);
+    await expect(refused).rejects.toMatchObject({
+      message: 'The basket is busy with another request; retry shortly',
+      retryAfterSeconds: 1,
+    });
+    expect(state.published).toEqual([]);
+  });
+
+  it('completes the checkout it began even when an overlapping attempt completed it first', async () => {
+    const { deps, state } = fakes(basket());
+    // The overlapping attempt finds the checkout pending right after it began, and completes it.
+    const overlapped: CheckoutDeps = {
+      ...deps,
+      beginCheckout: async (current, detail, key) => {
+        const outcome = await deps.beginCheckout(current, detail, key);
+        await checkout(deps)(request, { correlationId: 'other' });
+        return outcome;
+      },
+    };
+
+    const result = await checkout(overlapped)(request, { correlationId: 'c' });
+
+    expect(result).toMatchObject({ checkoutId: state.published[0]?.checkoutId, replayed: false });
+    expect(new Set(state.published.map((detail) => detail.checkoutId))).toEqual(new Set([result.checkoutId]));
+  });
+
+  it('replays a checkout whose key record says it completed (written before completions had markers)', async () => {
+    const earlier = fakes(basket());
+    await checkout(earlier.deps)(request, { correlationId: 'c' });
+    const [detail] = earlier.state.published;
+    if (detail === undefined) throw new Error('no checkout');
+    // The basket is gone and no completion marker exists: only the record knows it completed.
+    const { deps, state } = fakes(undefined);
+    state.records.set('old-key-1', { detail, completed: true });
+
+    const replayed = await checkout(deps)(request, { correlationId: 'c', idempotencyKey: 'old-key-1' });
+
+    expect(replayed).toEqual({ checkoutId: detail.checkoutId, total: 4000, currency: 'USD', replayed: true });
     expect(state.published).toEqual([]);
   });
 

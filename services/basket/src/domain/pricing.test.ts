@@ -72,13 +72,18 @@ describe('priceBasket', () => {
 });
 
 describe('lookUpProducts', () => {
-  it('turns any catalog failure into a 503 with Retry-After, never a 500', async () => {
+  it('turns any catalog failure into a 503 with Retry-After, never a 500, keeping the failure as its cause', async () => {
+    const fetchFailed = new TypeError('fetch failed');
     const failing = lookUpProducts(['a'], async () => {
-      throw new TypeError('fetch failed');
+      throw fetchFailed;
     });
 
     await expect(failing).rejects.toThrow(ServiceUnavailableError);
-    await expect(failing).rejects.toMatchObject({ retryAfterSeconds: 2 });
+    await expect(failing).rejects.toMatchObject({
+      message: 'The product catalog is unavailable; retry shortly',
+      retryAfterSeconds: 2,
+      cause: fetchFailed,
+    });
   });
 
   it('passes the catalog adapter’s own 503 through, with its Retry-After', async () => {

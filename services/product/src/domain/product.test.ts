@@ -15,6 +15,12 @@ describe('newProductSchema', () => {
     });
   });
 
+  it('files a product sent without a category as uncategorized', () => {
+    const parsed = newProductSchema.parse({ name: 'Mug', price: 1 });
+
+    expect(parsed.category).toBe('uncategorized');
+  });
+
   it('maps the original clients’ imageFile to imageUrl', () => {
     const parsed = newProductSchema.parse({
       name: 'Mug',
@@ -132,6 +138,16 @@ describe('newProduct', () => {
     );
 
     expect(product.imageUrl).toBe('mug.png');
+  });
+
+  it('has no imageUrl field without an image (a document client without removeUndefinedValues refuses one)', () => {
+    const product = newProduct(
+      { name: 'Mug', description: '', category: 'kitchen', price: 100, imageUrl: undefined },
+      'id-1',
+      new Date(0),
+    );
+
+    expect(Object.keys(product)).not.toContain('imageUrl');
   });
 
   it('stamps id and both timestamps', () => {

@@ -1,6 +1,6 @@
 import type { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ServiceUnavailableError } from '@eshop/shared';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Product } from '../domain/product.js';
 import { buildFindProducts } from './product-table.js';
 
@@ -46,7 +46,10 @@ describe('finding several products at once (BatchGetItem)', () => {
     const { findProducts, asked } = batchGetAnswering([stuck, stuck, stuck, stuck, stuck]);
     const started = Date.now();
 
-    await expect(findProducts(['a'])).rejects.toThrow(ServiceUnavailableError);
+    const lookup = findProducts(['a']);
+
+    await expect(lookup).rejects.toThrow(ServiceUnavailableError);
+    await expect(lookup).rejects.toHaveProperty('message', 'The product table is busy; retry shortly');
     expect(asked).toHaveLength(4);
     // 100 + 200 + 400 ms of backoff: throttled keys are not asked again at once.
     expect(Date.now() - started).toBeGreaterThanOrEqual(650);
@@ -66,6 +69,46 @@ describe('finding several products at once (BatchGetItem)', () => {
     const { findProducts } = batchGetAnswering([{ found: ids, unprocessed: [] }]);
 
     expect(await findProducts([...ids, 'p0'])).toHaveLength(100);
-    await expect(findProducts([...ids, 'p100'])).rejects.toThrow(RangeError);
+    const tooMany = findProducts([...ids, 'p100']);
+    await expect(tooMany).rejects.toThrow(RangeError);
+    await expect(tooMany).rejects.toHaveProperty('message', 'At most 100 ids per lookup');
+  });
+
+  describe('with a fake clock', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('asks at once, and waits 100 ms before asking again for unprocessed keys', async () => {
+      vi.useFakeTimers();
+      const { findProducts, asked } = batchGetAnswering([
+        { found: [], unprocessed: ['a'] },
+        { found: ['a'], unprocessed: [] },
+      ]);
+
+      const lookup = findProducts(['a']);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(asked).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(99);
+      expect(asked).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+
+      expect(asked).toHaveLength(2);
+      expect(await lookup).toEqual([product('a')]);
+    });
+  });
+
+  it('stops when DynamoDB reports an empty list of unprocessed keys', async () => {
+    const asked: unknown[] = [];
+    const client = {
+      send: async (command: BatchGetCommand) => {
+        asked.push(command.input.RequestItems?.[TABLE]?.Keys);
+        return { Responses: { [TABLE]: [product('a')] }, UnprocessedKeys: { [TABLE]: { Keys: [] } } };
+      },
+    };
+    const findProducts = buildFindProducts(client as unknown as DynamoDBDocumentClient, TABLE);
+
+    expect(await findProducts(['a'])).toEqual([product('a')]);
+    expect(asked).toEqual([[{ id: 'a' }]]);
   });
 });

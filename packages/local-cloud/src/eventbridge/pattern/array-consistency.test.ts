@@ -60,6 +60,29 @@ describe('consistentChoiceExists', () => {
     expect(consistent([trail([0, 0])], [trail([0, 1]), trail([5, 0])], [trail([0, 1])])).toBe(false);
   });
 
+  it('tries the elements of the constraint with the fewest, in its order', () => {
+    // All three constraints can use elements 0 and 1 of array 0. In element 0 one alternative (array
+    // 1 or 2 below it) settles them all; element 1 fails, after trying alternatives (three
+    // constraints, two arrays below). With a budget of one alternative only element 0 tried first
+    // can match: it comes first in the narrowest constraint (the first of the two with two elements),
+    // not in the widest one or the last one.
+    const wide = [trail([0, 1], [3, 2]), trail([0, 1], [4, 2]), trail([0, 0]), trail([0, 2])];
+    const narrow = [
+      trail([0, 0], [1, 0]),
+      trail([0, 0], [2, 0]),
+      trail([0, 1], [3, 0]),
+      trail([0, 1], [4, 0]),
+    ];
+    const alsoNarrow = [trail([0, 1], [3, 1]), trail([0, 1], [4, 1]), trail([0, 0])];
+    expect(consistentChoiceExists([wide, narrow, alsoNarrow], new SearchBudget(1))).toBe(true);
+  });
+
+  it('forgets an array once the only constraint sent there is taken back', () => {
+    // The first constraint tries array 0, then array 5: array 0 must not stay behind as an empty
+    // group to check. Either way the other two need elements 1 and 0 of array 5: no choice.
+    expect(consistent([trail([0, 0]), trail([5, 0])], [trail([5, 1])], [trail([5, 0])])).toBe(false);
+  });
+
   it('fails a constraint without candidates', () => {
     expect(consistent([], [trail([0, 0])])).toBe(false);
   });

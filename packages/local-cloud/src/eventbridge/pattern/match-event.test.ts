@@ -208,6 +208,99 @@ describe('$or alternatives inside arrays', () => {
       false,
     );
   });
+
+  it('keeps an alternative tied to the array when it also holds fields outside it', () => {
+    const pattern = {
+      detail: {
+        items: { sku: ['A'] },
+        $or: [
+          { items: { qty: [1] }, region: ['eu'] },
+          { items: { qty: [2] }, region: ['eu'] },
+        ],
+      },
+    };
+    expect(
+      matches(
+        pattern,
+        detail({
+          region: 'eu',
+          items: [
+            { sku: 'A', qty: 2 },
+            { sku: 'B', qty: 1 },
+          ],
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      matches(
+        pattern,
+        detail({
+          region: 'eu',
+          items: [
+            { sku: 'A', qty: 3 },
+            { sku: 'B', qty: 1 },
+          ],
+        }),
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps a nested $or tied to the array when only one of its alternatives reaches into it', () => {
+    const pattern = {
+      detail: {
+        items: { sku: ['A'] },
+        $or: [{ region: ['eu'], $or: [{ items: { qty: [1] } }, { express: [true] }] }, { pickup: [true] }],
+      },
+    };
+    expect(matches(pattern, detail({ region: 'eu', items: [{ sku: 'A', qty: 1 }] }))).toBe(true);
+    expect(
+      matches(
+        pattern,
+        detail({
+          region: 'eu',
+          items: [
+            { sku: 'A', qty: 3 },
+            { sku: 'B', qty: 1 },
+          ],
+        }),
+      ),
+    ).toBe(false);
+  });
+
+  it('still requires the $ors outside arrays while it searches the ones inside', () => {
+    // The first qty alternative takes the wrong element, so the whole pattern is searched again;
+    // the "delivery" $or (with its own nested $or) lives outside any array and must still hold.
+    const pattern = {
+      detail: {
+        items: { sku: ['A'] },
+        $or: [{ items: { qty: [1] } }, { items: { qty: [2] } }],
+        delivery: {
+          $or: [{ courier: ['yes'], $or: [{ colour: ['red'] }, { colour: ['blue'] }] }, { pickup: ['yes'] }],
+        },
+      },
+    };
+    const items = [
+      { sku: 'A', qty: 2 },
+      { sku: 'B', qty: 1 },
+    ];
+    expect(matches(pattern, detail({ items, delivery: { courier: 'yes', colour: 'blue' } }))).toBe(true);
+    expect(
+      matches(pattern, detail({ items, delivery: { courier: 'yes', colour: 'blue', pickup: 'yes' } })),
+    ).toBe(true);
+    expect(matches(pattern, detail({ items, delivery: { courier: 'yes', colour: 'green' } }))).toBe(false);
+  });
+
+  it('checks fields of one array against each other when another $or had alternatives left', () => {
+    // No $or reaches into "items", but the "region" $or still had an alternative untried.
+    const pattern = {
+      detail: { items: { sku: ['A'], qty: [1] }, $or: [{ region: ['eu'] }, { region: ['us'] }] },
+    };
+    const items = [
+      { sku: 'A', qty: 2 },
+      { sku: 'B', qty: 1 },
+    ];
+    expect(matches(pattern, detail({ region: 'eu', items }))).toBe(false);
+  });
 });
 
 describe('case-insensitive operators', () => {
