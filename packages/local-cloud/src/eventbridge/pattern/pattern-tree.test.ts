@@ -51,6 +51,12 @@ describe('normalizeEntries: $ors writing the same path', () => {
     expect(matchesEventPattern(pattern, { a: { b: 'x0' } })).toBe(false);
   });
 
+  it('takes a single $or of any size as it is: only merging has the bound', () => {
+    const pattern = { $or: alternatives(1025, 'a.b', 'x') };
+    expect(() => validateEventPattern(pattern)).not.toThrow();
+    expect(matchesEventPattern(pattern, { a: { b: 'x1024' } })).toBe(true);
+  });
+
   // Requiring both $ors instead would answer differently from event-ruler without saying so.
   it("refuses them past 1024 combinations, saying the limit is the emulator's", () => {
     expect(() => validateEventPattern(twoOrs(33))).toThrow(
