@@ -172,16 +172,19 @@ describe('arrays of objects', () => {
 });
 
 describe('$or alternatives inside arrays', () => {
+  /** Item A with this quantity, beside an item B of quantity 1. */
+  const skuAWith = (qty: number) => [
+    { sku: 'A', qty },
+    { sku: 'B', qty: 1 },
+  ];
+
   it('tries another alternative when the first one found uses a different element', () => {
     const pattern = {
       detail: { items: { sku: ['A'] }, $or: [{ items: { qty: [1] } }, { items: { qty: [2] } }] },
     };
-    const items = [
-      { sku: 'A', qty: 2 },
-      { sku: 'B', qty: 1 },
-    ];
+    const items = skuAWith(2);
     expect(matches(pattern, detail({ items }))).toBe(true);
-    expect(matches(pattern, detail({ items: [{ sku: 'A', qty: 3 }, items[1]] }))).toBe(false);
+    expect(matches(pattern, detail({ items: skuAWith(3) }))).toBe(false);
   });
 
   it('backtracks across several $ors that compete for one element', () => {
@@ -224,10 +227,7 @@ describe('$or alternatives inside arrays', () => {
         pattern,
         detail({
           region: 'eu',
-          items: [
-            { sku: 'A', qty: 2 },
-            { sku: 'B', qty: 1 },
-          ],
+          items: skuAWith(2),
         }),
       ),
     ).toBe(true);
@@ -236,10 +236,7 @@ describe('$or alternatives inside arrays', () => {
         pattern,
         detail({
           region: 'eu',
-          items: [
-            { sku: 'A', qty: 3 },
-            { sku: 'B', qty: 1 },
-          ],
+          items: skuAWith(3),
         }),
       ),
     ).toBe(false);
@@ -258,10 +255,7 @@ describe('$or alternatives inside arrays', () => {
         pattern,
         detail({
           region: 'eu',
-          items: [
-            { sku: 'A', qty: 3 },
-            { sku: 'B', qty: 1 },
-          ],
+          items: skuAWith(3),
         }),
       ),
     ).toBe(false);
@@ -279,10 +273,7 @@ describe('$or alternatives inside arrays', () => {
         },
       },
     };
-    const items = [
-      { sku: 'A', qty: 2 },
-      { sku: 'B', qty: 1 },
-    ];
+    const items = skuAWith(2);
     expect(matches(pattern, detail({ items, delivery: { courier: 'yes', colour: 'blue' } }))).toBe(true);
     expect(
       matches(pattern, detail({ items, delivery: { courier: 'yes', colour: 'blue', pickup: 'yes' } })),
@@ -295,10 +286,7 @@ describe('$or alternatives inside arrays', () => {
     const pattern = {
       detail: { items: { sku: ['A'], qty: [1] }, $or: [{ region: ['eu'] }, { region: ['us'] }] },
     };
-    const items = [
-      { sku: 'A', qty: 2 },
-      { sku: 'B', qty: 1 },
-    ];
+    const items = skuAWith(2);
     expect(matches(pattern, detail({ region: 'eu', items }))).toBe(false);
   });
 });

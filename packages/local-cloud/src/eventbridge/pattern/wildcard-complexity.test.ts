@@ -58,7 +58,7 @@ describe('wildcardComplexity (event-ruler MachineComplexityEvaluator semantics)'
     [['abc'], 1], // a wildcard operand without a star still counts
     [['*abc', '*abcde'], 4], // prefixes of two patterns add up
     [['*', 'ab*c'], 3], // "abc": "*", "ab*", "ab*c"
-    [['ab*c', 'x*xx'], 3], // "xxx": "x*", "x*x", "x*xx"
+    [['ab*c', 'x*xx'], 3], // three x's: "x*", "x*x", "x*xx"
     [['a*bcd', 'ab*cd'], 4], // "abcd": "a*", "a*bcd", "ab*", "ab*cd"
     [['a*bc', 'a*bcde'], 4], // "ab": "a*", "a*b", "a*", "a*b"
     [['a*aaa', 'aa*aa'], 7],
