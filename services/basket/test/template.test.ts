@@ -1,6 +1,9 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
 import { runPackagedFunction } from '@eshop/serverless-config/testing';
-import { itIsValidCloudFormationKeepingItsTables } from '@eshop/serverless-config/testing/template-checks';
+import {
+  itIsValidCloudFormationKeepingItsTables,
+  itLoadsModulesWithRequireOnly,
+} from '@eshop/serverless-config/testing/template-checks';
 import { describe, expect, it } from 'vitest';
 
 // The CloudFormation `serverless package --stage test` produced (offline, fake credentials), with
@@ -15,6 +18,7 @@ const onTable = (...actions: string[]) => actions.map((action) => ({ action, res
 
 describe('basket CloudFormation', () => {
   itIsValidCloudFormationKeepingItsTables(template, { baskets: 'BasketTable' });
+  itLoadsModulesWithRequireOnly(localCloud().packageDir('basket'), template);
 
   it('owns an event bus and exports its name and ARN for compose', () => {
     expect(resources.EventBus).toEqual({

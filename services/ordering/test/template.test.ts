@@ -1,6 +1,9 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
 import { runPackagedFunction } from '@eshop/serverless-config/testing';
-import { itIsValidCloudFormationKeepingItsTables } from '@eshop/serverless-config/testing/template-checks';
+import {
+  itIsValidCloudFormationKeepingItsTables,
+  itLoadsModulesWithRequireOnly,
+} from '@eshop/serverless-config/testing/template-checks';
 import { describe, expect, it } from 'vitest';
 import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from './support/checkout.js';
 import { localOrderTable } from './support/local-table.js';
@@ -18,6 +21,7 @@ describe('ordering CloudFormation', () => {
   const consumer = resources.ProcessCheckoutLambdaFunction?.Properties;
 
   itIsValidCloudFormationKeepingItsTables(template, { orders: 'OrderTable' });
+  itLoadsModulesWithRequireOnly(localCloud().packageDir('ordering'), template);
 
   it('alarms on any checkout in the DLQ and on failed consumer invocations, notifying the alarm topic', () => {
     const notifies = { AlarmActions: [{ Ref: 'AlarmTopic' }], OKActions: [{ Ref: 'AlarmTopic' }] };

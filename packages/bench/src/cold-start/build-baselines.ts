@@ -23,6 +23,7 @@ export const productionLike: BuildOptions = {
   format: esbuild.format,
   minify: esbuild.minify,
   mainFields: esbuild.mainFields,
+  supported: esbuild.supported,
   // The SDK as the functions bundle it: credentials from the environment only.
   alias: esbuild.alias,
 };

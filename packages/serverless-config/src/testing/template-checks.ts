@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import type { CloudFormationTemplate } from '../validation/template.js';
 import { validateTemplate } from '../validation/validate-template.js';
@@ -22,5 +25,40 @@ export const itIsValidCloudFormationKeepingItsTables = (
     const table = template.Resources?.[logicalId];
     expect(table).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     expect(table?.Properties?.DeletionProtectionEnabled).toBe(true);
+  });
+};
+
+/** The code of each function's bundle in a packaged service, by function name (its zip's name). */
+const bundlesOf = (packageDir: string, template: CloudFormationTemplate): [string, string][] =>
+  Object.values(template.Resources ?? {}).flatMap((resource) => {
+    const code = resource.Properties?.Code as { S3Key?: unknown } | undefined;
+    const zipKey = resource.Type === 'AWS::Lambda::Function' ? code?.S3Key : undefined;
+    if (typeof zipKey !== 'string') return [];
+    const files = unzipSync(new Uint8Array(readFileSync(join(packageDir, basename(zipKey)))));
+    const bundle = Object.entries(files).find(([file]) => /\.[cm]?js$/.test(file))?.[1];
+    return [[basename(zipKey, '.zip'), bundle === undefined ? '' : new TextDecoder().decode(bundle)]];
+  });
+
+/**
+ * Every function of a packaged service loads its modules with `require`, never `import()`: from a
+ * CommonJS bundle, `import()` goes through Node's ES module loader, which on Node 22 (Lambda's
+ * runtime) cost ~26 ms of every function's first request (issue 14). The SDK's ES modules use it
+ * for node:http and node:async_hooks; the esbuild setting `supported: { 'dynamic-import': false }`
+ * turns those into `require`.
+ *
+ * @example
+ * itLoadsModulesWithRequireOnly(packageDir, template);
+ */
+export const itLoadsModulesWithRequireOnly = (packageDir: string, template: CloudFormationTemplate) => {
+  const bundles = bundlesOf(packageDir, template);
+
+  it('packages at least one function bundle', () => {
+    expect(bundles.map(([, code]) => code.length)).not.toContain(0);
+    expect(bundles.length).toBeGreaterThan(0);
+  });
+
+  it.each(bundles.map(([name]) => name))('bundles %s without a dynamic import()', (name) => {
+    const code = bundles.find(([bundleName]) => bundleName === name)?.[1] ?? '';
+    expect(code.match(/\bimport\([^)]{0,40}/g) ?? []).toEqual([]);
   });
 };
