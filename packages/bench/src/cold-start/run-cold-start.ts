@@ -14,7 +14,13 @@ import type { Summary } from '../stats.js';
 import { type BaselineBundle, buildBaselines } from './build-baselines.js';
 import { type BundleComposition, bundleComposition } from './bundle-composition.js';
 import { FIRST_REQUESTS } from './first-requests.js';
-import { type InitMeasurement, type InitTarget, measureInit } from './measure-init.js';
+import {
+  coldStartNode,
+  type InitMeasurement,
+  type InitTarget,
+  measureInit,
+  pinnedCpu,
+} from './measure-init.js';
 import { type PackagedFunction, packageFunctions } from './package-functions.js';
 
 export interface FunctionColdStart {
@@ -59,16 +65,34 @@ export interface SourceMapEffect {
   withoutSourceMapsMs: Summary;
 }
 
+/**
+ * The same bundle started with a V8 compile cache made by a first run of the same Node binary
+ * (`NODE_COMPILE_CACHE`, Node 22.1+), to show what the one lever left would save. Not deployed:
+ * a cache only works for the exact Node version, architecture and V8 flags that made it, so for
+ * Lambda it would have to be built in Lambda's own runtime image (see the bench README).
+ */
+export interface CompileCacheEffect {
+  function: string;
+  withCache: InitMeasurement;
+  withoutCache: InitMeasurement;
+}
+
 export interface ColdStartResult {
   runs: number;
   /** CPU other work on the machine used while the cold starts ran. */
   noise: NoiseReading;
+  /** The CPU every cold-start process was pinned to (`taskset`), if it could be. */
+  pinnedCpu?: number;
+  /** The Node.js version the cold starts ran with (`BENCH_NODE`; Lambda runs 22). */
+  node?: string;
   packagingSeconds: number;
   /** When these cold starts were measured (`BENCH_ONLY=cold-start` reruns only this part). */
   measuredAt?: string;
   functions: FunctionColdStart[];
   baselines: BaselineColdStart[];
   sourceMapEffect: SourceMapEffect[];
+  /** Empty when the cold starts ran on a Node without a module compile cache (before 22.1). */
+  compileCacheEffect?: CompileCacheEffect[];
 }
 
 // One function per service, measured again with the source-map flag.
@@ -80,6 +104,12 @@ const OWN_PLAIN_BASELINE: Readonly<Record<string, string>> = {
   'ordering/processCheckout': 'plain processCheckout',
 };
 const SDK_FLOOR = 'probe: AWS SDK';
+
+// Node 22.1 added the module compile cache (`NODE_COMPILE_CACHE`).
+const hasCompileCache = (nodeVersion: string): boolean => {
+  const [major = 0, minor = 0] = nodeVersion.replace(/^v/, '').split('.').map(Number);
+  return major > 22 || (major === 22 && minor >= 1);
+};
 
 const withSourceMaps = (environment: Record<string, string>): Record<string, string> => ({
   ...environment,
@@ -133,6 +163,13 @@ export const runColdStartBenchmark = async (
 
     const functionId = (fn: PackagedFunction) => `${fn.service}/${fn.functionKey}`;
     const mapId = (id: string) => `${id} (--enable-source-maps)`;
+    const cacheId = (id: string) => `${id} (compile cache)`;
+    const cpu = pinnedCpu();
+    const node = coldStartNode();
+    // The unmeasured warm-up round writes each cache; every measured round reads it.
+    const cached = hasCompileCache(node.version)
+      ? functions.filter((fn) => PROBED_FUNCTIONS.includes(functionId(fn)))
+      : [];
     const probed = functions.filter((fn) => PROBED_FUNCTIONS.includes(functionId(fn)));
     const tableOf = (service: string, variable: string) =>
       functions.find((fn) => fn.service === service)?.environment[variable];
@@ -161,9 +198,23 @@ export const runColdStartBenchmark = async (
         exportName: fn.exportName,
         environment: withSourceMaps(fn.environment),
       })),
+      ...cached.map((fn) => ({
+        id: cacheId(functionId(fn)),
+        handlerFile: fn.handlerFile,
+        exportName: fn.exportName,
+        environment: {
+          ...fn.environment,
+          ...throughDatabase,
+          NODE_COMPILE_CACHE: join(workDir, 'compile-cache', fn.service, fn.functionKey),
+        },
+        event: FIRST_REQUESTS[functionId(fn)],
+      })),
     ];
+    log(
+      `  cold starts: Node ${node.version}, ${cpu === undefined ? 'not pinned (no taskset)' : `pinned to CPU ${cpu}`}`,
+    );
     const meter = startNoiseMeter();
-    const measured = await measureInit(targets, runs, (round) => {
+    const measured = await measureInit(targets, runs, { cpu, nodePath: node.path }, (round) => {
       if (round % 5 === 0) log(`  cold starts: round ${round}/${runs}`);
     });
     const initOf = (id: string): InitMeasurement => {
@@ -183,6 +234,8 @@ export const runColdStartBenchmark = async (
     return {
       runs,
       noise,
+      ...(cpu === undefined ? {} : { pinnedCpu: cpu }),
+      node: node.version,
       packagingSeconds,
       measuredAt: new Date().toISOString(),
       baselines: baselines.map((baseline) => ({
@@ -221,6 +274,11 @@ export const runColdStartBenchmark = async (
         function: id,
         withSourceMapsMs: initOf(mapId(id)).initMs,
         withoutSourceMapsMs: initOf(id).initMs,
+      })),
+      compileCacheEffect: cached.map((fn) => ({
+        function: functionId(fn),
+        withCache: initOf(cacheId(functionId(fn))),
+        withoutCache: initOf(functionId(fn)),
       })),
     };
   } finally {

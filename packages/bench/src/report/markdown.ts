@@ -1,4 +1,5 @@
 import { COMPONENT_GROUPS } from '../cold-start/bundle-composition.js';
+import type { ColdStartResult } from '../cold-start/run-cold-start.js';
 import type { PeakMemory } from '../footprint/memory-sampler.js';
 import type { BenchResults } from '../results.js';
 import { checkTargets, TARGETS } from './targets.js';
@@ -63,7 +64,7 @@ const coldStartSection = ({ coldStart }: BenchResults): string => {
     ms(effect.withSourceMapsMs.median - effect.withoutSourceMapsMs.median),
   ]);
   return [
-    `## Cold start proxy (${coldStart.runs} fresh processes per row; median, p99; other work on the machine meanwhile: ${coldStart.noise.foreignCores} cores${coldStart.measuredAt === undefined ? '' : `; measured ${coldStart.measuredAt}`})`,
+    `## Cold start proxy (${coldStart.runs} fresh processes per row; median, p99; other work on the machine meanwhile: ${coldStart.noise.foreignCores} cores; ${coldStart.node === undefined ? '' : `Node ${coldStart.node}, `}${coldStart.pinnedCpu === undefined ? 'not pinned to a CPU' : `every process on CPU ${coldStart.pinnedCpu}`}${coldStart.measuredAt === undefined ? '' : `; measured ${coldStart.measuredAt}`})`,
     '',
     `Targets (issue 14): init ≤ ${TARGETS.initRatio}× and cold start (init + first request through DynamoDB Local) ≤ ${TARGETS.coldStartRatio}× the plain getProduct's, bundle ≤ ${TARGETS.sizeRatio}× its size. The floor is the AWS SDK alone (_probe: AWS SDK_: ${ms(floor?.init.initMs.median ?? Number.NaN)} ms init, ${ms(floor?.init.coldStartMs?.median ?? Number.NaN)} ms with its first GetItem); the last two columns are each function's distance from it. _Cold start vs its own plain way_ compares a function with itself written the plain way (same work, same first request), where the bench has one: the consumer's first request is a two-item transaction, not a GetItem.`,
     '',
@@ -94,7 +95,42 @@ const coldStartSection = ({ coldStart }: BenchResults): string => {
     '### What `--enable-source-maps` costs at init (median ms)',
     '',
     table(['function', 'with', 'without', 'difference'], sourceMapRows),
+    ...compileCacheLines(coldStart),
   ].join('\n');
+};
+
+/** The compile-cache what-if, when the cold starts ran on a Node that has one (22.1+). */
+const compileCacheLines = (coldStart: ColdStartResult): string[] => {
+  const effects = coldStart.compileCacheEffect ?? [];
+  if (effects.length === 0) return [];
+  const plain = coldStart.baselines.find((baseline) => baseline.name === 'plain getProduct')?.init;
+  const ratio = (value: number | undefined, of: number | undefined) =>
+    value === undefined || of === undefined ? '–' : `${(value / of).toFixed(2)}×`;
+  return [
+    '',
+    '### What a V8 compile cache would save (median ms; not deployed: see the bench README)',
+    '',
+    table(
+      [
+        'function',
+        'init without',
+        'init with',
+        'init with vs plain',
+        'cold start without',
+        'cold start with',
+        'cold start with vs plain',
+      ],
+      effects.map(({ function: name, withCache, withoutCache }) => [
+        name,
+        ms(withoutCache.initMs.median),
+        ms(withCache.initMs.median),
+        ratio(withCache.initMs.median, plain?.initMs.median),
+        withoutCache.coldStartMs === undefined ? '–' : ms(withoutCache.coldStartMs.median),
+        withCache.coldStartMs === undefined ? '–' : ms(withCache.coldStartMs.median),
+        ratio(withCache.coldStartMs?.median, plain?.coldStartMs?.median),
+      ]),
+    ),
+  ];
 };
 
 const apiSection = ({ api }: BenchResults): string =>
