@@ -28,14 +28,8 @@ export { buildPublishEvent, EventPublishError, type PublishEvent } from './event
 export { apiDocumentHandler } from './http/api-document-handler.js';
 export { httpEnvironment, signedInHttpEnvironment } from './http/http-environment.js';
 export { type HttpContract, type HttpDeps, type HttpHandler, httpHandler } from './http/http-handler.js';
-export {
-  cursorKeyString,
-  cursorParam,
-  decodeCursor,
-  encodeCursor,
-  limitParam,
-  type Page,
-} from './http/pagination.js';
+export { cursorParam, limitParam } from './http/list-params.js';
+export { cursorKeyString, decodeCursor, encodeCursor, type Page } from './http/pagination.js';
 export { accepted, created, noContent, ok } from './http/responses.js';
 export { createLogger, type Logger } from './logger.js';
 export { withLambdaContext } from './logging/with-lambda-context.js';

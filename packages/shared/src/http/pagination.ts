@@ -7,12 +7,6 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-/** `?limit=`: 1–100, default 20. */
-export const limitParam = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20);
-
-/** `?cursor=`: an opaque token from a previous page. */
-export const cursorParam = z.optional(z.string().check(z.minLength(1), z.maxLength(2048)));
-
 /**
  * A string key attribute inside a cursor: non-empty, well-formed Unicode and within DynamoDB's
  * key size (1024 bytes for a sort key, 2048 for a partition key), so a forged cursor is a 400

@@ -1,7 +1,8 @@
-import type { Basket, SaveBasketRequest } from './basket.js';
+import type { Basket } from './basket.js';
 import { checkoutPendingError, pendingCheckoutGuard } from './pending-checkout.js';
 import type { DeleteBasket, FindCatalogProducts, SaveBasket } from './ports.js';
 import { priceBasket } from './pricing.js';
+import type { SaveBasketRequest } from './save-basket-request.js';
 
 export interface ReplaceBasketDeps {
   findCatalogProducts: FindCatalogProducts;

@@ -1,5 +1,4 @@
-import { type CheckoutBasketDetail, productIdSchema, userNameSchema, ValidationError } from '@eshop/shared';
-import * as z from '@eshop/shared/zod';
+import { type CheckoutBasketDetail, ValidationError } from '@eshop/shared';
 import { pendingCheckoutView } from './pending-checkout.js';
 
 /** A basket line as stored: what the user chose, priced from the catalog when it was written. */
@@ -29,29 +28,6 @@ export interface Basket {
 export const CURRENCY = 'USD';
 export const MAX_QUANTITY_PER_LINE = 99;
 export const MAX_LINES = 50;
-
-/**
- * Body of `POST /basket`, compatible with the original reference's clients: they also send
- * `productName` and `price` per item, which are accepted and ignored — names and prices come from
- * the catalog, never from the client.
- */
-export const saveBasketSchema = z.strictObject({
-  userName: userNameSchema,
-  items: z
-    .array(
-      z.strictObject({
-        productId: productIdSchema,
-        quantity: z
-          .number()
-          .check(z.int('Must be a whole number'), z.minimum(1), z.maximum(MAX_QUANTITY_PER_LINE)),
-        color: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(50))),
-        productName: z.optional(z.string().check(z.maxLength(200))),
-        price: z.optional(z.number()),
-      }),
-    )
-    .check(z.maxLength(MAX_LINES)),
-});
-export type SaveBasketRequest = z.output<typeof saveBasketSchema>;
 
 export interface RequestedLine {
   productId: string;

@@ -1,12 +1,7 @@
 import { ServiceUnavailableError, ValidationError } from '@eshop/shared';
-import {
-  type Basket,
-  type BasketLine,
-  mergeLines,
-  type RequestedLine,
-  type SaveBasketRequest,
-} from './basket.js';
+import { type Basket, type BasketLine, mergeLines, type RequestedLine } from './basket.js';
 import type { CatalogProduct, FindCatalogProducts } from './ports.js';
+import type { SaveBasketRequest } from './save-basket-request.js';
 
 /**
  * Looks up every distinct product in one lookup. A product the catalog lacks is absent from the

@@ -1,6 +1,7 @@
 import { assertActsFor, created, type HttpDeps, httpHandler, ok } from '@eshop/shared';
-import { basketView, saveBasketSchema } from '../domain/basket.js';
+import { basketView } from '../domain/basket.js';
 import { type ReplaceBasketDeps, replaceBasket } from '../domain/basket-writes.js';
+import { saveBasketSchema } from '../domain/save-basket-request.js';
 import { basketLocation, MAX_BASKET_BODY_BYTES } from './http-options.js';
 
 /**

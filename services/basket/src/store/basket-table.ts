@@ -52,11 +52,14 @@ export const completedKey = (userName: string, checkoutId: string) => ({
 const CHECKOUT_RECORD_TTL_SECONDS = 7 * 24 * 3600;
 // Longer than a key record can outlive the checkout's start (it may be written when resumed).
 const COMPLETED_MARKER_TTL_SECONDS = 8 * 24 * 3600;
-// A page may end on any item of the table, so a cursor may name any of its keys.
-const startKeySchema = z.strictObject({
-  userName: cursorKeyString(2048),
-  sk: cursorKeyString().check(z.refine((sk) => /^(BASKET$|CHECKOUT#|COMPLETED#)/.test(sk))),
-});
+// A page may end on any item of the table, so a cursor may name any of its keys. Lazy: built
+// when a cursor is first decoded, not at the init of every function that imports this module.
+const startKeySchema = z.lazy(() =>
+  z.strictObject({
+    userName: cursorKeyString(2048),
+    sk: cursorKeyString().check(z.refine((sk) => /^(BASKET$|CHECKOUT#|COMPLETED#)/.test(sk))),
+  }),
+);
 
 interface BasketItem extends Basket {
   sk: string;

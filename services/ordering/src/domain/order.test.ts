@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCheckout } from '../../test/support/checkout.js';
-import { orderDatePrefixSchema, orderDifferences, orderFromCheckout, orderIdFor } from './order.js';
+import { orderDifferences, orderFromCheckout, orderIdFor } from './order.js';
 
 const now = new Date('2026-12-01T08:00:00.000Z');
 
@@ -86,33 +86,5 @@ describe('orderIdFor', () => {
   // redelivered checkout a second order id after a deploy. Python's uuid.uuid5 gives the same id.
   it('keeps the namespace every stored order id was derived with', () => {
     expect(orderIdFor('3f1c2b9a-8d7e-4f60-9a1b-2c3d4e5f6a7b')).toBe('6096de4e-a9e4-5fea-b650-ea29134b6684');
-  });
-});
-
-describe('orderDatePrefixSchema', () => {
-  it.each([
-    '2026',
-    '2026-11',
-    '2026-11-27',
-    '2026-11-27T10',
-    '2026-11-27T10:00',
-    '2026-11-27T10:00:00',
-    '2026-11-27T10:00:00Z',
-    '2026-11-27T10:00:00.000Z',
-  ])('accepts %j', (prefix) => {
-    expect(orderDatePrefixSchema.safeParse(prefix).success).toBe(true);
-  });
-
-  it.each(['', 'yesterday', '27-11-2026', '2026-11-27 10:00', '2026-11-27T10:00:00+01:00'])(
-    'rejects %j',
-    (prefix) => {
-      expect(orderDatePrefixSchema.safeParse(prefix).success).toBe(false);
-    },
-  );
-
-  it('tells the client what a prefix looks like', () => {
-    expect(orderDatePrefixSchema.safeParse('yesterday').error?.issues[0]?.message).toBe(
-      'Must be an ISO 8601 date or timestamp prefix, e.g. 2026-11-27',
-    );
   });
 });

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { CheckoutBasketDetail } from '@eshop/shared';
-import * as z from '@eshop/shared/zod';
 
 export interface OrderItem {
   productId: string;
@@ -70,19 +69,6 @@ export const orderFromCheckout = (checkout: CheckoutBasketDetail, now: Date): Or
   correlationId: checkout.correlationId,
   createdAt: now.toISOString(),
 });
-
-/**
- * `?orderDate=`: a prefix of an ISO 8601 UTC timestamp, from a year (`2026`) or a day
- * (`2026-11-27`) down to a full timestamp (`2026-11-27T10:00:00.000Z`).
- */
-export const orderDatePrefixSchema = z
-  .string()
-  .check(
-    z.regex(
-      /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?Z?)?)?)?$/,
-      'Must be an ISO 8601 date or timestamp prefix, e.g. 2026-11-27',
-    ),
-  );
 
 /** The fields of an order that come from its checkout: every one but `createdAt`. */
 const CHECKOUT_FIELDS = [

@@ -8,7 +8,7 @@ import {
   userNameSchema,
 } from '@eshop/shared';
 import * as z from '@eshop/shared/zod';
-import { orderDatePrefixSchema } from '../domain/order.js';
+import { orderDatePrefixSchema } from '../domain/order-date-prefix.js';
 import type { ListUserOrders } from '../domain/ports.js';
 
 const userPath = z.object({ userName: userNameSchema });

@@ -29,8 +29,11 @@ export const checkoutGuardKey = (checkoutId: string) => ({
   orderKey: 'GUARD',
 });
 
-// What a cursor may decode to: exactly a table key, nothing else.
-const tableKeySchema = z.strictObject({ userName: cursorKeyString(2048), orderKey: cursorKeyString(1024) });
+// What a cursor may decode to: exactly a table key, nothing else. Lazy: built when a cursor is
+// first decoded, not at the init of every function that imports this module (the consumer).
+const tableKeySchema = z.lazy(() =>
+  z.strictObject({ userName: cursorKeyString(2048), orderKey: cursorKeyString(1024) }),
+);
 
 /** A user's cursor is only valid for that user (and the date prefix it was issued for). */
 const userStartKey = (cursor: string | undefined, userName: string, orderDate = '') =>

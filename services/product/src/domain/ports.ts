@@ -1,5 +1,6 @@
 import type { Page } from '@eshop/shared';
-import type { Product, ProductChanges } from './product.js';
+import type { Product } from './product.js';
+import type { ProductChanges } from './product-requests.js';
 
 /** Stores a new product; the id is fresh, so an existing one is a bug, not a conflict to resolve. */
 export type SaveNewProduct = (product: Product) => Promise<void>;

@@ -1,6 +1,6 @@
 import { created, type HttpDeps, httpHandler } from '@eshop/shared';
 import type { SaveNewProduct } from '../domain/ports.js';
-import { newProduct, newProductSchema } from '../domain/product.js';
+import { newProduct, newProductSchema } from '../domain/product-requests.js';
 import { etagOf, MAX_PRODUCT_BODY_BYTES, productLocation } from './http-options.js';
 
 /** POST /product → 201 with the product, its Location and ETag; admins only. */

@@ -1,6 +1,6 @@
 import { type HttpDeps, httpHandler, NotFoundError, ok, PreconditionFailedError } from '@eshop/shared';
 import type { UpdateProduct } from '../domain/ports.js';
-import { changesOf, productChangesSchema } from '../domain/product.js';
+import { changesOf, productChangesSchema } from '../domain/product-requests.js';
 import { etagOf, expectedVersionOf, MAX_PRODUCT_BODY_BYTES, productPath } from './http-options.js';
 
 /**

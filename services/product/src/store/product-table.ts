@@ -32,13 +32,16 @@ export const CATEGORY_INDEX = 'byCategory';
 
 export const productKey = (id: string) => ({ id });
 
-// What a cursor may decode to: exactly a table key or an index key, nothing else.
-const tableKeySchema = z.strictObject({ id: cursorKeyString(2048) });
-const indexKeySchema = z.strictObject({
-  id: cursorKeyString(2048),
-  category: cursorKeyString(2048),
-  name: cursorKeyString(1024),
-});
+// What a cursor may decode to: exactly a table key or an index key, nothing else. Lazy: built
+// when a cursor is first decoded, not at the init of every function that imports this module.
+const tableKeySchema = z.lazy(() => z.strictObject({ id: cursorKeyString(2048) }));
+const indexKeySchema = z.lazy(() =>
+  z.strictObject({
+    id: cursorKeyString(2048),
+    category: cursorKeyString(2048),
+    name: cursorKeyString(1024),
+  }),
+);
 
 /** A category cursor is only valid for the category it was issued for. */
 const categoryStartKey = (cursor: string | undefined, category: string) =>

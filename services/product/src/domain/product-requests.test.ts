@@ -1,6 +1,6 @@
 import { ValidationError } from '@eshop/shared';
 import { describe, expect, it } from 'vitest';
-import { changesOf, newProduct, newProductSchema, productChangesSchema } from './product.js';
+import { changesOf, newProduct, newProductSchema, productChangesSchema } from './product-requests.js';
 
 describe('newProductSchema', () => {
   it('accepts a minimal product and defaults the description', () => {
