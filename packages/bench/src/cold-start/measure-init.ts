@@ -107,9 +107,10 @@ const coldStartOnce = async (target: InitTarget, { cpu, nodePath }: ColdStartPro
 };
 
 /**
- * Cold-starts every target `runs` times, one process at a time, as `how` says. Runs are interleaved (round 1 of every target, then round 2...) so a burst of load from elsewhere on
- * the machine spreads over all targets instead of skewing one; one unmeasured warm-up round fills
- * the OS file cache first.
+ * Cold-starts every target `runs` times, one process at a time, as `how` says. Runs are
+ * interleaved (round 1 of every target, then round 2...) so a burst of load from elsewhere on the
+ * machine spreads over all targets instead of skewing one; one unmeasured warm-up round fills the
+ * OS file cache (and writes any compile cache a target uses).
  */
 export const measureInit = async (
   targets: InitTarget[],

@@ -166,11 +166,9 @@ export const runColdStartBenchmark = async (
     const cacheId = (id: string) => `${id} (compile cache)`;
     const cpu = pinnedCpu();
     const node = coldStartNode();
-    // The unmeasured warm-up round writes each cache; every measured round reads it.
-    const cached = hasCompileCache(node.version)
-      ? functions.filter((fn) => PROBED_FUNCTIONS.includes(functionId(fn)))
-      : [];
     const probed = functions.filter((fn) => PROBED_FUNCTIONS.includes(functionId(fn)));
+    // The unmeasured warm-up round writes each cache; every measured round reads it.
+    const cached = hasCompileCache(node.version) ? probed : [];
     const tableOf = (service: string, variable: string) =>
       functions.find((fn) => fn.service === service)?.environment[variable];
     const targets: InitTarget[] = [
