@@ -12,15 +12,20 @@ export const TABLES = {
 /**
  * A document client on DynamoDB Local with enough keep-alive sockets for the highest concurrency
  * measured: with the SDK's default of 50 a 64-way floor would queue for sockets and measure that.
+ * Without keep-alive, every request opens a new connection, as a function's cold start does.
  */
-export const benchDocumentClient = (endpoint: string, maxSockets = 128): DynamoDBDocumentClient =>
+export const benchDocumentClient = (
+  endpoint: string,
+  maxSockets = 128,
+  { keepAlive = true }: { keepAlive?: boolean } = {},
+): DynamoDBDocumentClient =>
   DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint,
       region: 'us-east-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       maxAttempts: 1,
-      requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets }) },
+      requestHandler: { httpAgent: new Agent({ keepAlive, maxSockets }) },
     }),
     { marshallOptions: { removeUndefinedValues: true } },
   );

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Agent } from 'node:http';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { benchDocumentClient } from '../aws-clients.js';
 
 /**
  * Sends a freshly started DynamoDB Local the requests the cold starts will send, each on a new
@@ -18,15 +17,7 @@ export const warmDatabase = async (
   productId: string,
   durationMs: number,
 ): Promise<number> => {
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      maxAttempts: 1,
-      requestHandler: { httpAgent: new Agent({ keepAlive: false }) },
-    }),
-  );
+  const client = benchDocumentClient(endpoint, 1, { keepAlive: false });
   const until = performance.now() + durationMs;
   let requests = 0;
   try {

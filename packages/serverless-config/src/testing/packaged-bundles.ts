@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -70,6 +70,10 @@ export const deployedValue = (template: CloudFormationTemplate, value: unknown):
   }
 };
 
+/** The files of a function's packaged zip (`<packageDir>/<name>.zip`), by path inside the zip. */
+export const functionZipFiles = (packageDir: string, name: string): Record<string, Uint8Array> =>
+  unzipSync(new Uint8Array(readFileSync(join(packageDir, `${name}.zip`))));
+
 /** What happened when a packaged function was loaded (and maybe invoked) in a fresh process. */
 export interface BundleOutcome {
   loaded: boolean;
@@ -99,7 +103,7 @@ export const runPackagedFunction = async (
     (properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
   const dir = await mkdtemp(join(tmpdir(), `bundle-${name}-`));
   try {
-    const files = unzipSync(new Uint8Array(await readFile(join(packageDir, `${name}.zip`))));
+    const files = functionZipFiles(packageDir, name);
     for (const [path, content] of Object.entries(files)) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), content);
