@@ -157,9 +157,14 @@ export const esbuild = {
   // Marking `import()` unsupported makes esbuild emit `require` for them instead, with the same
   // namespace object (`__toESM`).
   supported: { 'dynamic-import': false },
-  // A function finds its credentials in the environment: bundle only that part of the SDK's
-  // credential chain (see lambda-credentials.ts). Resolved from the service's folder.
-  alias: { '@aws-sdk/credential-provider-node': '@eshop/serverless-config/lambda-credentials' },
+  // Resolved from the service's folder. A function finds its credentials in the environment:
+  // bundle only that part of the SDK's credential chain (see lambda-credentials.ts). And none of
+  // its clients streams events: leave out the SDK's event-stream support, whose `import()` alone
+  // cost every function 6-7 ms of init (see no-event-streams.ts).
+  alias: {
+    '@aws-sdk/credential-provider-node': '@eshop/serverless-config/lambda-credentials',
+    '@smithy/core/event-streams': '@eshop/serverless-config/no-event-streams',
+  },
 };
 
 /**

@@ -2,7 +2,7 @@ import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-
 import { runPackagedFunction } from '@eshop/serverless-config/testing';
 import {
   itIsValidCloudFormationKeepingItsTables,
-  itLoadsModulesWithRequireOnly,
+  itPackagesLeanBundles,
 } from '@eshop/serverless-config/testing/template-checks';
 import { describe, expect, it } from 'vitest';
 
@@ -18,7 +18,7 @@ const onTable = (...actions: string[]) => actions.map((action) => ({ action, res
 
 describe('basket CloudFormation', () => {
   itIsValidCloudFormationKeepingItsTables(template, { baskets: 'BasketTable' });
-  itLoadsModulesWithRequireOnly(localCloud().packageDir('basket'), template);
+  itPackagesLeanBundles(localCloud().packageDir('basket'), template);
 
   it('owns an event bus and exports its name and ARN for compose', () => {
     expect(resources.EventBus).toEqual({

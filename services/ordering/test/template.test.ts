@@ -2,7 +2,7 @@ import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-
 import { runPackagedFunction } from '@eshop/serverless-config/testing';
 import {
   itIsValidCloudFormationKeepingItsTables,
-  itLoadsModulesWithRequireOnly,
+  itPackagesLeanBundles,
 } from '@eshop/serverless-config/testing/template-checks';
 import { describe, expect, it } from 'vitest';
 import { aCheckout, checkoutRecord, envelopeOf, sqsEvent, sqsRecord } from './support/checkout.js';
@@ -21,7 +21,7 @@ describe('ordering CloudFormation', () => {
   const consumer = resources.ProcessCheckoutLambdaFunction?.Properties;
 
   itIsValidCloudFormationKeepingItsTables(template, { orders: 'OrderTable' });
-  itLoadsModulesWithRequireOnly(localCloud().packageDir('ordering'), template);
+  itPackagesLeanBundles(localCloud().packageDir('ordering'), template);
 
   it('alarms on any checkout in the DLQ and on failed consumer invocations, notifying the alarm topic', () => {
     const notifies = { AlarmActions: [{ Ref: 'AlarmTopic' }], OKActions: [{ Ref: 'AlarmTopic' }] };

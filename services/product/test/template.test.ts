@@ -1,6 +1,6 @@
 import { localCloud, readPackagedTemplate, sortPermissions } from '@eshop/local-cloud/testing';
 import { runPackagedFunction } from '@eshop/serverless-config/testing';
-import { itLoadsModulesWithRequireOnly } from '@eshop/serverless-config/testing/template-checks';
+import { itPackagesLeanBundles } from '@eshop/serverless-config/testing/template-checks';
 import { validateTemplate } from '@eshop/serverless-config/validation';
 import { describe, expect, it } from 'vitest';
 
@@ -17,7 +17,7 @@ const CATEGORY_INDEX = { 'Fn::Join': ['/', [TABLE, 'index', 'byCategory']] };
 describe('product CloudFormation', () => {
   const table = resources.ProductTable?.Properties;
 
-  itLoadsModulesWithRequireOnly(localCloud().packageDir('product'), template);
+  itPackagesLeanBundles(localCloud().packageDir('product'), template);
 
   it('has an on-demand table with point-in-time recovery and encryption', () => {
     expect(table?.BillingMode).toBe('PAY_PER_REQUEST');
