@@ -158,14 +158,12 @@ export const esbuild = {
   // namespace object (`__toESM`).
   supported: { 'dynamic-import': false },
   // Resolved from the service's folder. A function finds its credentials in the environment:
-  // bundle only that part of the SDK's credential chain (see lambda-credentials.ts). None of its
-  // clients streams events: leave out the SDK's event-stream support, whose `import()` alone cost
-  // every function 6-7 ms of init (see no-event-streams.ts). And no function streams its response:
-  // Middy's core loads node:stream/web only for that, 2-3 ms of init (see lazy-stream-web.ts).
+  // bundle only that part of the SDK's credential chain (see lambda-credentials.ts). And none of
+  // its clients streams events: leave out the SDK's event-stream support, whose `import()` alone
+  // cost every function 6-7 ms of init (see no-event-streams.ts).
   alias: {
     '@aws-sdk/credential-provider-node': '@eshop/serverless-config/lambda-credentials',
     '@smithy/core/event-streams': '@eshop/serverless-config/no-event-streams',
-    'node:stream/web': '@eshop/serverless-config/lazy-stream-web',
   },
 };
 

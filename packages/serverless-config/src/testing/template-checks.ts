@@ -54,8 +54,6 @@ const bundlesOf = (packageDir: string, template: CloudFormationTemplate): [strin
  *   esbuild setting `supported: { 'dynamic-import': false }` turns those into `require`.
  * - It leaves out the SDK's event-stream support, which no client of ours uses and whose one
  *   `import()` cost 6-7 ms of every init (the `alias` in the esbuild settings, no-event-streams.ts).
- * - It does not load node:stream/web, which Middy's core loads for response streaming alone: 2-3 ms
- *   of every HTTP function's init (lazy-stream-web.ts).
  *
  * @example
  * itPackagesLeanBundles(packageDir, template);
@@ -75,9 +73,5 @@ export const itPackagesLeanBundles = (packageDir: string, template: CloudFormati
 
   it.each(bundles)("bundles %s without the SDK's event-stream support", (_, __, sources) => {
     expect(sources.filter((source) => source.includes('/event-streams/'))).toEqual([]);
-  });
-
-  it.each(bundles)('bundles %s without loading node:stream/web', (_, code) => {
-    expect(code.match(/require\(["'](node:)?stream\/web["']\)/g) ?? []).toEqual([]);
   });
 };
