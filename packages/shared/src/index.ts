@@ -31,6 +31,7 @@ export { type HttpContract, type HttpDeps, type HttpHandler, httpHandler } from 
 export { cursorParam, limitParam } from './http/list-params.js';
 export { cursorKeyString, decodeCursor, encodeCursor, type Page } from './http/pagination.js';
 export { accepted, created, noContent, ok } from './http/responses.js';
+export { type GetJsonOptions, getJson } from './http-client/get-json.js';
 export { createLogger, type Logger } from './logger.js';
 export { withLambdaContext } from './logging/with-lambda-context.js';
 export {

@@ -1,5 +1,5 @@
 import { ServiceUnavailableError } from '@eshop/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildFindCatalogProducts, type CatalogOptions } from '../src/catalog/product-catalog.js';
 import { answerWith, type CatalogAnswer, neverAnswer, startCatalogServer } from './support/catalog-server.js';
 
@@ -58,8 +58,22 @@ describe('the catalog adapter', () => {
 
     for (let i = 0; i < 6; i++) await find(['p-1']);
 
-    // fetch's pool may open a second connection while the first is being handed back; never more.
+    // The agent may open a second connection while the first is being handed back; never more.
     expect(connections()).toBeLessThanOrEqual(2);
+  });
+
+  it("looks up without global fetch, whose first call loads Node's fetch implementation (~40 ms)", async () => {
+    const fetchCalled = vi.spyOn(globalThis, 'fetch');
+    try {
+      const { find } = await catalogAnswering(page(mug));
+
+      await expect(find(['p-1'])).resolves.toEqual(
+        new Map([['p-1', { id: 'p-1', name: 'Mug', price: 1299 }]]),
+      );
+      expect(fetchCalled).not.toHaveBeenCalled();
+    } finally {
+      fetchCalled.mockRestore();
+    }
   });
 
   it.each([
@@ -72,6 +86,10 @@ describe('the catalog adapter', () => {
     ['a 200 that is not a page', answerWith(200, mug)],
     ['a 200 with a product that is not one', page({ id: 'p-1', name: 'Mug', price: 12.99 })],
     ['a 200 with a truncated body', answerWith(200, '{"items":[{"id":"p-1","na')],
+    [
+      'a 200 larger than any page of 100 products',
+      page(...Array.from({ length: 5000 }, () => ({ ...mug, description: 'x'.repeat(1000) }))),
+    ],
   ])('throws ServiceUnavailableError (503) for %s, never "not in the catalog"', async (_, answer) => {
     const { find } = await catalogAnswering(answer);
 
