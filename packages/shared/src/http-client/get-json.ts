@@ -39,22 +39,37 @@ const readJson = async (
  *
  * Rejects with the reason: any status but 200 (its body unread), a body over `maxBytes`,
  * JSON.parse's SyntaxError for a body that is not JSON, no whole answer within `timeoutMs`, or the
- * connection's own error (ECONNREFUSED…).
+ * connection's own error (ECONNREFUSED…). A kept-alive connection the server closed while it sat
+ * idle (ECONNRESET, EPIPE before any answer) is not a reason: the request is sent again, once, on a
+ * new connection, within the same `timeoutMs`. A warm Lambda instance meets such connections after
+ * being frozen between invocations.
  *
  * @example
  * const jwks = await getJson(new URL(jwksUrl), { subject: 'The key set', timeoutMs: 3000, maxBytes: 256 * 1024 });
  */
-export const getJson = (url: URL, options: GetJsonOptions): Promise<unknown> =>
-  new Promise((resolve, reject) => {
-    const { subject, timeoutMs, accept = 'application/json' } = options;
-    const get = url.protocol === 'https:' ? httpsGet : httpGet;
-    const request = get(url, { headers: { accept } }, (response) => {
-      readJson(response, options).then(resolve, reject);
+export const getJson = (url: URL, options: GetJsonOptions): Promise<unknown> => {
+  const { subject, timeoutMs, accept = 'application/json' } = options;
+  const get = url.protocol === 'https:' ? httpsGet : httpGet;
+  const giveUpAt = Date.now() + timeoutMs;
+  const attempt = (isRetry: boolean): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      let answered = false;
+      const request = get(url, { headers: { accept } }, (response) => {
+        answered = true;
+        readJson(response, options).then(resolve, reject);
+      });
+      const deadline = setTimeout(
+        () => request.destroy(new Error(`${subject} did not arrive within ${timeoutMs} ms`)),
+        Math.max(0, giveUpAt - Date.now()),
+      );
+      request.once('close', () => clearTimeout(deadline));
+      request.once('error', (error: NodeJS.ErrnoException) => {
+        // Node's documented pattern for `reusedSocket`: a GET that never got an answer is safe to send again.
+        const staleConnection =
+          request.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        if (staleConnection && !isRetry) resolve(attempt(true));
+        else reject(error);
+      });
     });
-    const deadline = setTimeout(
-      () => request.destroy(new Error(`${subject} did not arrive within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    request.once('close', () => clearTimeout(deadline));
-    request.once('error', reject);
-  });
+  return attempt(false);
+};
