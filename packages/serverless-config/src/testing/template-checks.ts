@@ -27,8 +27,10 @@ export const itIsValidCloudFormationKeepingItsTables = (
   });
 };
 
-/** Each function's bundle in a packaged service, by function name (its zip's name): its code and
- * the source files its map names. */
+/**
+ * Each function's bundle in a packaged service, by function name (its zip's name): its code and
+ * the source files its map names.
+ */
 const bundlesOf = (packageDir: string, template: CloudFormationTemplate): [string, string, string[]][] =>
   Object.values(template.Resources ?? {}).flatMap((resource) => {
     const code = resource.Properties?.Code as { S3Key?: unknown } | undefined;
