@@ -81,27 +81,31 @@ export const readPackagedTemplate = (packageDir: string) => {
     );
   };
 
-  /**
-   * The npm packages bundled into a function's artifact, read from the source map in its zip (the
-   * folder after the last `node_modules/` of each source), so a test can say what a function ships.
-   */
-  const bundledPackagesOf = (name: string): Set<string> => {
+  /** The source files bundled into a function's artifact, as the source map in its zip names them. */
+  const bundledSourcesOf = (name: string): string[] => {
     const files = unzipSync(new Uint8Array(readFileSync(join(packageDir, `${name}.zip`))));
     const map = Object.entries(files).find(([file]) => /\.[cm]?js\.map$/.test(file))?.[1];
     if (map === undefined) throw new Error(`no source map in ${name}.zip`);
-    const { sources } = JSON.parse(new TextDecoder().decode(map)) as { sources: string[] };
-    return new Set(
-      sources.flatMap(
+    return (JSON.parse(new TextDecoder().decode(map)) as { sources: string[] }).sources;
+  };
+
+  /**
+   * The npm packages bundled into a function's artifact (the folder after the last `node_modules/`
+   * of each source), so a test can say what a function ships.
+   */
+  const bundledPackagesOf = (name: string): Set<string> =>
+    new Set(
+      bundledSourcesOf(name).flatMap(
         (source) => /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(source)?.[1] ?? [],
       ),
     );
-  };
 
   return {
     template,
     resources,
     ofType,
     functionNamed,
+    bundledSourcesOf,
     bundledPackagesOf,
     /** The function's permissions besides writing its own logs: what the allow-list tests compare. */
     permissionsOf: (name: string): Permission[] =>

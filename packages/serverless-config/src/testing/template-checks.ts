@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { readPackagedTemplate } from '@eshop/local-cloud/testing';
 import { expect, it } from 'vitest';
 import type { CloudFormationTemplate } from '../validation/template.js';
 import { validateTemplate } from '../validation/validate-template.js';
@@ -31,21 +32,18 @@ export const itIsValidCloudFormationKeepingItsTables = (
  * Each function's bundle in a packaged service, by function name (its zip's name): its code and
  * the source files its map names.
  */
-const bundlesOf = (packageDir: string, template: CloudFormationTemplate): [string, string, string[]][] =>
-  Object.values(template.Resources ?? {}).flatMap((resource) => {
+const bundlesOf = (packageDir: string, template: CloudFormationTemplate): [string, string, string[]][] => {
+  const { bundledSourcesOf } = readPackagedTemplate(packageDir);
+  return Object.values(template.Resources ?? {}).flatMap((resource) => {
     const code = resource.Properties?.Code as { S3Key?: unknown } | undefined;
     const zipKey = resource.Type === 'AWS::Lambda::Function' ? code?.S3Key : undefined;
     if (typeof zipKey !== 'string') return [];
     const name = basename(zipKey, '.zip');
-    const files = Object.entries(functionZipFiles(packageDir, name));
-    const text = (pattern: RegExp) => {
-      const file = files.find(([path]) => pattern.test(path))?.[1];
-      return file === undefined ? '' : new TextDecoder().decode(file);
-    };
-    const map = text(/\.[cm]?js\.map$/);
-    const sources = map === '' ? [] : (JSON.parse(map) as { sources: string[] }).sources;
-    return [[name, text(/\.[cm]?js$/), sources]];
+    const files = functionZipFiles(packageDir, name);
+    const bundle = Object.entries(files).find(([file]) => /\.[cm]?js$/.test(file))?.[1];
+    return [[name, bundle === undefined ? '' : new TextDecoder().decode(bundle), bundledSourcesOf(name)]];
   });
+};
 
 /**
  * What keeps every function of a packaged service quick to start (issue 14), on its packaged bundle:
